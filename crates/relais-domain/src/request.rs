@@ -31,6 +31,11 @@ macro_rules! coded_enum {
             }
         }
 
+        impl TryFrom<String> for $name {
+            type Error = UnknownCode;
+            fn try_from(s: String) -> Result<Self, UnknownCode> { s.parse() }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
         }

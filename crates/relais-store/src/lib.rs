@@ -1,0 +1,176 @@
+//! Storage for Relais: one [`Store`] over either an embedded SQLite file (the default) or
+//! PostgreSQL (several instances behind a load balancer). The same methods, the same
+//! semantics, one migrations folder per database.
+//!
+//! Every query is written once in SQL both databases understand (numbered `$n` parameters,
+//! `RETURNING`, `ON CONFLICT`, partial indexes); the few that must differ (row locks on
+//! PostgreSQL) say so next to each other. The [`on_db!`] macro expands a body once per
+//! backend so each gets its own concrete pool type (no `Any` driver).
+//!
+//! On SQLite all writes go through a single-connection pool: SQLite has one writer at a
+//! time anyway, and queueing in-process avoids `SQLITE_BUSY` storms; reads use their own
+//! pool and never block on writes (WAL).
+
+/// Runs `$body` with `$pool` bound to the backend's concrete pool. `read` uses the read
+/// pool on SQLite, `write` the single writer; PostgreSQL has one pool for both.
+macro_rules! on_db {
+    ($store:expr, read, |$pool:ident, $backend:ident| $body:expr) => {
+        match &$store.db {
+            crate::Db::Sqlite { read: $pool, .. } => {
+                #[allow(unused_variables)]
+                let $backend = crate::Backend::Sqlite;
+                $body
+            }
+            crate::Db::Postgres($pool) => {
+                #[allow(unused_variables)]
+                let $backend = crate::Backend::Postgres;
+                $body
+            }
+        }
+    };
+    ($store:expr, write, |$pool:ident, $backend:ident| $body:expr) => {
+        match &$store.db {
+            crate::Db::Sqlite { write: $pool, .. } => {
+                #[allow(unused_variables)]
+                let $backend = crate::Backend::Sqlite;
+                $body
+            }
+            crate::Db::Postgres($pool) => {
+                #[allow(unused_variables)]
+                let $backend = crate::Backend::Postgres;
+                $body
+            }
+        }
+    };
+}
+
+mod error;
+pub mod journal;
+pub mod models;
+pub mod networks;
+pub mod password;
+pub mod requests;
+pub mod retention;
+pub mod sessions;
+pub mod settings;
+pub mod stats;
+pub mod topics;
+pub mod users;
+
+pub use error::StoreError;
+pub use models::*;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub(crate) enum Db {
+    Sqlite { write: SqlitePool, read: SqlitePool },
+    Postgres(PgPool),
+}
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) db: Db,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Store {
+    /// Opens `url`: `sqlite://path/to/file.db` (created if missing) or `postgres://…`.
+    pub async fn connect(url: &str) -> Result<Store> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url).map_err(|e| StoreError::Config(e.to_string()))?;
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(opts)
+                .await?;
+            Ok(Store { db: Db::Postgres(pool) })
+        } else if url.starts_with("sqlite:") {
+            let base = SqliteConnectOptions::from_str(url)
+                .map_err(|e| StoreError::Config(e.to_string()))?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                // FULL: a request is acknowledged only once its commit is on disk, even
+                // across a power cut, not only across a crash of the process.
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(base.clone())
+                .await?;
+            let read = SqlitePoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(base.read_only(true))
+                .await?;
+            Ok(Store { db: Db::Sqlite { write, read } })
+        } else {
+            Err(StoreError::Config(format!(
+                "database URL must start with sqlite:// or postgres:// (got {:?})",
+                url.split(':').next().unwrap_or("")
+            )))
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies pending migrations and seeds what every line needs (topics, settings).
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.db {
+            Db::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        self.seed_topics().await?;
+        Ok(())
+    }
+
+    /// Cheap round trip for health checks.
+    pub async fn ping(&self) -> Result<()> {
+        on_db!(self, read, |pool, _b| {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match &self.db {
+            Db::Sqlite { write, read } => {
+                write.close().await;
+                read.close().await;
+            }
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+/// `",fr,ar,"` from `["fr","ar"]`: the delimited form stored in list columns, so a
+/// `LIKE '%,' || code || ',%'` finds one code on both databases.
+pub fn delimited(items: &[String]) -> String {
+    if items.is_empty() { String::new() } else { format!(",{},", items.join(",")) }
+}
+
+/// Inverse of [`delimited`].
+pub fn undelimited(s: &str) -> Vec<String> {
+    s.split(',').filter(|p| !p.is_empty()).map(str::to_owned).collect()
+}
