@@ -1,1 +1,64 @@
+//! The HTTP adapter of Relais: public pages, the volunteer console, the coordinator area,
+//! the JSON API (`/api/v1`, described by OpenAPI), health and metrics. Handlers translate
+//! HTTP into calls on `relais_store::Store` and the rules of `relais_domain`; they decide
+//! nothing themselves that the domain decides.
 
+pub mod actions;
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod csrf;
+pub mod error;
+pub mod i18n;
+pub mod intake;
+pub mod jobs;
+pub mod metrics;
+pub mod pages;
+pub mod security;
+pub mod state;
+pub mod static_files;
+
+pub use config::WebConfig;
+pub use state::AppState;
+
+use axum::Router;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let body_limit = state.config.max_body_bytes;
+    Router::new()
+        .merge(pages::router(state.clone()))
+        .nest("/api/v1", api::router())
+        .merge(metrics::router())
+        .merge(static_files::router())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves; background jobs run alongside.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let jobs = jobs::spawn(state.clone());
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    jobs.abort();
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    result
+}

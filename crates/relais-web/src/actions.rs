@@ -1,0 +1,125 @@
+//! What people do, shared by the pages and the JSON API: each function checks the
+//! permission (through `relais_domain::authz`), calls storage, writes the access journal
+//! where personal data is shown, and tells live views that the queue changed.
+
+use crate::auth::{require, require_user};
+use crate::error::ApiError;
+use crate::intake::{self, IntakeInput};
+use crate::state::AppState;
+use crate::now_ms;
+use relais_domain::authz::Action;
+use relais_domain::lifecycle::Command;
+use relais_domain::request::Channel;
+use relais_domain::wait::{self, WaitEstimate};
+use relais_store::{HelpRequest, Session, TimelineEvent};
+
+/// Stores a new request from the public or a partner; returns it with the wait estimate.
+pub async fn submit(state: &AppState, input: &IntakeInput, default_channel: Channel) -> Result<(HelpRequest, WaitEstimate), ApiError> {
+    let new = intake::validate(&state.store, input, default_channel).await?.map_err(ApiError::Validation)?;
+    let now = now_ms();
+    let req = state.store.create_request(&new, now).await?;
+    tracing::info!(request = req.id, channel = %req.channel, topic = %req.topic, "help request received");
+    state.notify_queue();
+    let estimate = estimate(state, &req).await?;
+    Ok((req, estimate))
+}
+
+pub async fn estimate(state: &AppState, req: &HelpRequest) -> Result<WaitEstimate, ApiError> {
+    let inputs = state.store.wait_inputs(req, now_ms()).await?;
+    Ok(wait::estimate(inputs.ahead, inputs.first_callbacks_in_window))
+}
+
+/// Goes on or off duty. Going off duty keeps held requests: the volunteer closes or
+/// releases them, or their lease runs out.
+pub async fn set_duty(state: &AppState, session: Option<&Session>, on_duty: bool) -> Result<(), ApiError> {
+    let s = require_user(session, Action::Serve)?;
+    state.store.set_on_duty(s.user.id, on_duty).await?;
+    state.notify_queue();
+    Ok(())
+}
+
+/// Claims the next request for the signed-in volunteer (who must be on duty).
+pub async fn take_next(state: &AppState, session: Option<&Session>) -> Result<Option<HelpRequest>, ApiError> {
+    let s = require_user(session, Action::Serve)?;
+    // The duty flag is read fresh: the session was loaded before a possible toggle.
+    let user = state.store.user(s.user.id).await?;
+    if !user.on_duty {
+        return Err(ApiError::Conflict { code: "not_on_duty", detail: "go on duty before taking a request".into() });
+    }
+    let claimed = state.store.claim_next(&user, now_ms(), &state.config.policy).await?;
+    if let Some(r) = &claimed {
+        tracing::info!(request = r.id, volunteer = user.id, "request claimed");
+        state.store.record_access(user.id, r.id, "claim", now_ms()).await?;
+        state.notify_queue();
+    }
+    Ok(claimed)
+}
+
+/// A request's details for someone allowed to see them: the volunteer who holds it, or a
+/// coordinator. Records the view in the access journal. The flag says whether the full
+/// phone number may be shown (only to the holder).
+pub async fn view(state: &AppState, session: Option<&Session>, id: i64) -> Result<(HelpRequest, Vec<TimelineEvent>, bool), ApiError> {
+    let s = require_user(session, Action::ViewRequest)?;
+    let req = state.store.get_request(id).await?;
+    let holder = req.snapshot().is_held_by(s.user.id);
+    let coordinator = require(Some(s), Action::ViewQueue).is_ok();
+    if !holder && !coordinator {
+        return Err(ApiError::Forbidden);
+    }
+    state.store.record_access(s.user.id, id, "view", now_ms()).await?;
+    let timeline = state.store.timeline(id).await?;
+    Ok((req, timeline, holder))
+}
+
+/// Applies a lifecycle command on behalf of the signed-in volunteer or coordinator.
+pub async fn act(state: &AppState, session: Option<&Session>, id: i64, cmd: Command, note: Option<&str>) -> Result<HelpRequest, ApiError> {
+    let action = if matches!(cmd, Command::Assign { .. }) { Action::AssignRequest } else { Action::Serve };
+    require_user(session, action)?;
+    let note = note.map(str::trim).filter(|n| !n.is_empty());
+    if note.is_some_and(|n| n.chars().count() > 1000) {
+        return Err(ApiError::field("note", "error-too-long", "at most 1000 characters"));
+    }
+    if let Command::Assign { volunteer, .. } = cmd {
+        let target = state.store.user(volunteer).await.map_err(|_| ApiError::field("volunteer_id", "error-unknown", "unknown volunteer"))?;
+        if target.status != relais_store::AccountStatus::Active {
+            return Err(ApiError::field("volunteer_id", "error-volunteer-inactive", "this volunteer's account is not active"));
+        }
+    }
+    let req = state.store.transition(id, &cmd, now_ms(), &state.config.policy, note).await?;
+    tracing::info!(request = id, status = %req.status, "request updated");
+    state.notify_queue();
+    Ok(req)
+}
+
+/// The person looks up their own request with the reference and phone number.
+pub async fn lookup(state: &AppState, reference: &str, phone: &str) -> Result<Option<HelpRequest>, ApiError> {
+    let Some(reference) = relais_domain::reference::normalize(reference) else { return Ok(None) };
+    let Ok(phone) = relais_domain::phone::normalize(phone) else { return Ok(None) };
+    Ok(state.store.find_by_reference(&reference, &phone).await?)
+}
+
+/// The person cancels their own request.
+pub async fn cancel_own(state: &AppState, reference: &str, phone: &str) -> Result<Option<HelpRequest>, ApiError> {
+    let Some(req) = lookup(state, reference, phone).await? else { return Ok(None) };
+    let req = state.store.transition(req.id, &Command::CancelByPerson, now_ms(), &state.config.policy, None).await?;
+    state.notify_queue();
+    Ok(Some(req))
+}
+
+/// Start and end (ms) of today in Europe/Paris.
+pub fn today_paris() -> (i64, i64) {
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC);
+    let now = jiff::Timestamp::now().to_zoned_datetime(tz.clone());
+    let start = now.start_of_day().unwrap_or(now.clone());
+    let end = start.tomorrow().unwrap_or(start.clone());
+    (start.timestamp().as_millisecond(), end.timestamp().as_millisecond())
+}
+
+/// "14:05" in Europe/Paris for a millisecond instant.
+pub fn paris_time(ms: i64) -> String {
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC);
+    match jiff::Timestamp::from_millisecond(ms) {
+        Ok(t) => t.to_zoned_datetime(tz).strftime("%d/%m %H:%M").to_string(),
+        Err(_) => String::new(),
+    }
+}

@@ -1,0 +1,44 @@
+//! Background work of one instance: return expired leases to the queue, purge personal
+//! data past retention, drop expired sessions. Each step is idempotent, so several
+//! instances may run them at once.
+
+use crate::state::AppState;
+use crate::now_ms;
+use std::time::Duration;
+use tokio::task::JoinHandle;
+
+pub fn spawn(state: AppState) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut lease_tick = tokio::time::interval(state.config.lease_check_every);
+        let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tokio::select! {
+                _ = lease_tick.tick() => {
+                    match state.store.expire_leases(now_ms(), &state.config.policy).await {
+                        Ok(0) => {}
+                        Ok(n) => {
+                            tracing::info!(expired = n, "leases expired, requests back in the queue");
+                            state.notify_queue();
+                        }
+                        Err(e) => tracing::warn!(error = %e, "lease expiry failed"),
+                    }
+                }
+                _ = housekeeping.tick() => run_housekeeping(&state).await,
+            }
+        }
+    })
+}
+
+/// Retention purge and session clean-up (also `relais purge` from the shell).
+pub async fn run_housekeeping(state: &AppState) {
+    let now = now_ms();
+    let cutoff = relais_domain::retention::purge_cutoff(now, state.config.retention);
+    match state.store.purge_personal_data(cutoff, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(purged = n, "personal data erased past retention"),
+        Err(e) => tracing::warn!(error = %e, "retention purge failed"),
+    }
+    if let Err(e) = state.store.purge_expired_sessions(now).await {
+        tracing::warn!(error = %e, "session clean-up failed");
+    }
+}

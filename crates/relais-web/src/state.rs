@@ -1,0 +1,70 @@
+//! Shared state handed to every handler.
+
+use crate::config::WebConfig;
+use crate::metrics::Metrics;
+use axum::extract::FromRef;
+use axum_extra::extract::cookie::Key;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use relais_store::Store;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use tokio::sync::broadcast;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub metrics: Arc<Metrics>,
+    pub cookie_key: Key,
+    /// Pinged whenever the queue changes on this instance; live pages also poll, so other
+    /// instances' changes show up too.
+    pub queue_changed: broadcast::Sender<()>,
+    /// Per-address limit on the public intake (`None` when disabled).
+    pub intake_limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    /// Per-e-mail limit on failed sign-ins.
+    pub login_limiter: Arc<DefaultKeyedRateLimiter<String>>,
+}
+
+impl AppState {
+    /// Builds the state; the cookie key is shared by all instances through the database.
+    pub async fn new(store: Store, config: WebConfig) -> Result<AppState, relais_store::StoreError> {
+        use base64::Engine;
+        let encoded = store
+            .setting_or_insert("cookie_key", || {
+                let key = Key::generate();
+                base64::engine::general_purpose::STANDARD.encode(key.master())
+            })
+            .await?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .map_err(|e| relais_store::StoreError::Corrupt(format!("cookie key: {e}")))?;
+        let cookie_key = Key::try_from(bytes.as_slice())
+            .map_err(|e| relais_store::StoreError::Corrupt(format!("cookie key: {e}")))?;
+        let intake_limiter = NonZeroU32::new(config.intake_per_minute)
+            .map(|n| Arc::new(RateLimiter::keyed(Quota::per_minute(n))));
+        let login_quota = Quota::with_period(std::time::Duration::from_secs(15 * 60 / config.login_attempts.max(1) as u64))
+            .expect("non-zero period")
+            .allow_burst(NonZeroU32::new(config.login_attempts.max(1)).expect("non-zero"));
+        let (queue_changed, _) = broadcast::channel(16);
+        Ok(AppState {
+            store,
+            metrics: Arc::new(Metrics::new()),
+            config: Arc::new(config),
+            cookie_key,
+            queue_changed,
+            intake_limiter,
+            login_limiter: Arc::new(RateLimiter::keyed(login_quota)),
+        })
+    }
+
+    pub fn notify_queue(&self) {
+        let _ = self.queue_changed.send(());
+    }
+}
+
+impl FromRef<AppState> for Key {
+    fn from_ref(s: &AppState) -> Key {
+        s.cookie_key.clone()
+    }
+}
