@@ -1,0 +1,159 @@
+//! Command-line interface. Every option can also come from the environment
+//! (`RELAIS_…`), which is how a service manager or a container configures Relais.
+
+use clap::{Args, Parser, Subcommand};
+use relais_web::WebConfig;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(name = "relais", version, about = "Relais: a remote digital-mediation help line")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the help line (public pages, volunteer console, coordinator area, API).
+    Serve(ServeArgs),
+    /// Create or update the database schema, then exit.
+    Migrate(DbArgs),
+    /// Load demo data (networks, coordinator, volunteers, waiting requests) and print the logins.
+    Demo(DbArgs),
+    /// Erase personal data of closed requests past the retention period, then exit.
+    Purge(DbArgs),
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Args, Clone)]
+pub struct DbArgs {
+    /// Folder of the embedded SQLite database (used when no --database-url is given).
+    #[arg(long, env = "RELAIS_DATA_DIR", default_value = "relais-data")]
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…`; overrides --data-dir.
+    #[arg(long, env = "RELAIS_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Days personal data is kept after the last contact with the person.
+    #[arg(long, env = "RELAIS_RETENTION_DAYS", default_value_t = 730)]
+    pub retention_days: i64,
+}
+
+impl DbArgs {
+    pub fn url(&self) -> anyhow::Result<String> {
+        if let Some(url) = &self.database_url {
+            return Ok(url.clone());
+        }
+        std::fs::create_dir_all(&self.data_dir)
+            .map_err(|e| anyhow::anyhow!("--data-dir {}: {e}", self.data_dir.display()))?;
+        Ok(format!("sqlite://{}", self.data_dir.join("relais.db").display()))
+    }
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address to listen on.
+    #[arg(long, env = "RELAIS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Seed demo data if the database has no account yet, and print the logins.
+    #[arg(long)]
+    pub demo: bool,
+    /// The line's phone number as shown to the public.
+    #[arg(long, env = "RELAIS_LINE_PHONE", default_value = "01 99 00 12 34")]
+    pub line_phone: String,
+    /// Help requests one client address may submit per minute (0: no limit).
+    #[arg(long, env = "RELAIS_INTAKE_RATE_LIMIT", default_value_t = 10)]
+    pub intake_rate_limit: u32,
+    /// Seconds a claimed request stays with a volunteer without any action from them.
+    #[arg(long, env = "RELAIS_LEASE_SECONDS", default_value_t = 20 * 60)]
+    pub lease_seconds: i64,
+    /// How often expired leases are looked for, in seconds.
+    #[arg(long, env = "RELAIS_LEASE_CHECK_SECONDS", default_value_t = 15)]
+    pub lease_check_seconds: u64,
+    /// Failed callback attempts after which a request is closed as unreachable.
+    #[arg(long, env = "RELAIS_MAX_ATTEMPTS", default_value_t = 3)]
+    pub max_attempts: u32,
+    /// Minutes to wait before the next try after the 1st, 2nd… failed attempt (comma-separated).
+    #[arg(long, env = "RELAIS_RETRY_DELAYS_MINUTES", default_value = "30,120")]
+    pub retry_delays_minutes: String,
+    /// Mark cookies Secure (set this when Relais is behind TLS).
+    #[arg(long, env = "RELAIS_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+impl ServeArgs {
+    pub fn web_config(&self, retention: i64) -> anyhow::Result<WebConfig> {
+        let mut c = WebConfig { line_phone: self.line_phone.clone(), ..WebConfig::default() };
+        c.intake_per_minute = self.intake_rate_limit;
+        c.retention = retention;
+        c.secure_cookies = self.secure_cookies;
+        c.lease_check_every = Duration::from_secs(self.lease_check_seconds.max(1));
+        if self.lease_seconds < 1 {
+            anyhow::bail!("--lease-seconds must be at least 1");
+        }
+        c.policy.lease = self.lease_seconds * 1000;
+        if self.max_attempts < 1 {
+            anyhow::bail!("--max-attempts must be at least 1");
+        }
+        c.policy.max_failed_attempts = self.max_attempts;
+        let mut delays = Vec::new();
+        for part in split_list(&self.retry_delays_minutes) {
+            let m: f64 = part
+                .parse()
+                .map_err(|_| anyhow::anyhow!("--retry-delays-minutes: {part:?} is not a number of minutes"))?;
+            delays.push((m * 60_000.0) as i64);
+        }
+        if !delays.is_empty() {
+            c.policy.retry_delays = delays;
+        }
+        Ok(c)
+    }
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Create an approved account (the password is read from standard input).
+    Add(UserAddArgs),
+}
+
+#[derive(Args)]
+pub struct UserAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// volunteer, coordinator or admin.
+    #[arg(long)]
+    pub role: String,
+    #[arg(long)]
+    pub email: String,
+    /// Name shown to colleagues (defaults to the part of the e-mail before @).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Read the password from standard input.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Languages spoken, e.g. fr,ar.
+    #[arg(long, default_value = "fr")]
+    pub languages: String,
+    /// Topic ids the person is at ease with, e.g. famille-caf,impots.
+    #[arg(long, default_value = "")]
+    pub topics: String,
+    /// Networks (names) the person belongs to; created if needed.
+    #[arg(long, default_value = "")]
+    pub networks: String,
+}
+
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(',').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://…@{}", &url[..s], &url[at + 1..]),
+        _ => url.to_owned(),
+    }
+}

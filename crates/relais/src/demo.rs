@@ -1,0 +1,145 @@
+//! Demo data: a living line a newcomer can play every role in within a minute. Seeded only
+//! into a database without accounts, so `serve --demo` can be run again safely.
+//! Phone numbers come from the ranges ARCEP reserves for fiction (06 39 98 xx xx).
+
+use relais_domain::authz::Role;
+use relais_domain::lifecycle::Command;
+use relais_domain::request::{AttemptResult, Channel, Outcome, Urgency};
+use relais_domain::{MINUTE, topics::SEED};
+use relais_store::{AccountStatus, NewHelpRequest, NewUser, Store};
+
+pub const DEMO_PASSWORD: &str = "demo-relais-2026";
+
+pub struct Login {
+    pub role: &'static str,
+    pub email: String,
+    pub languages: String,
+}
+
+const VOLUNTEERS: &[(&str, &str, &[&str], &[&str])] = &[
+    ("Amina", "Hubik Gironde", &["fr", "ar"], &["famille-caf", "declaration-en-ligne"]),
+    ("Bruno", "La Poste", &["fr"], &["famille-visio", "equipement-connexion"]),
+    ("Chloé", "Hinaura", &["fr", "en"], &["sante-ameli", "info-verifiee"]),
+    ("Dmytro", "Hinaura", &["uk", "ru", "fr"], &["travail-emploi"]),
+    ("Élise", "Hubik Gironde", &["fr", "es"], &["impots", "declaration-en-ligne"]),
+    ("Farid", "La Poste", &["fr", "ar", "ber"], &["papiers-ants", "logement"]),
+    ("Gaëlle", "Hinaura", &["fr"], &["ecole-ent", "courriel-comptes"]),
+    ("Hugo", "Hubik Gironde", &["fr", "en"], &["securite-arnaques", "achats-en-ligne"]),
+    ("Inès", "La Poste", &["fr", "pt"], &["famille-visio", "famille-caf"]),
+    ("Jules", "Hinaura", &["fr", "de"], &["equipement-connexion", "courriel-comptes"]),
+];
+
+const LANGS: &[&str] = &["fr", "fr", "fr", "fr", "ar", "en", "fr", "uk", "es", "fr", "pt"];
+const FIRST_NAMES: &[&str] = &["Marie", "Ahmed", "Jeanne", "Paul", "Fatou", "Nadia", "Louis", "Olga", "Rosa", "Yves", "Lina", "Sami"];
+const NEEDS: &[&str] = &[
+    "Je voudrais voir mes petits-enfants en vidéo.",
+    "Je n'arrive pas à faire ma déclaration trimestrielle.",
+    "Je ne sais pas si ce message est une arnaque.",
+    "Mon ordinateur ne se connecte plus au wifi.",
+    "Je dois renouveler ma carte d'identité.",
+    "Je ne retrouve plus mon mot de passe Ameli.",
+];
+
+/// Seeds the demo if the database has no account; returns the logins (empty if not seeded).
+pub async fn seed(store: &Store) -> anyhow::Result<Vec<Login>> {
+    if store.count_users().await? > 0 {
+        println!("The database already has accounts: demo data not loaded again.");
+        return Ok(Vec::new());
+    }
+    let now = relais_web::now_ms();
+    let mut logins = Vec::new();
+    let mut nets = std::collections::HashMap::new();
+    for name in ["Hubik Gironde", "Hinaura", "La Poste"] {
+        nets.insert(name, store.ensure_network(name, now).await?.id);
+    }
+    let all_nets: Vec<i64> = nets.values().copied().collect();
+    let admin = user(store, "admin@relais.test", "Admin", Role::Admin, &["fr", "en"], &[], all_nets.clone(), now).await?;
+    logins.push(Login { role: "admin", email: admin.email.clone(), languages: "fr, en".into() });
+    let coord = user(store, "coordination@relais.test", "Camille (coordination)", Role::Coordinator, &["fr", "en"], &[], vec![nets["Hinaura"], nets["Hubik Gironde"]], now).await?;
+    logins.push(Login { role: "coordinator", email: coord.email.clone(), languages: "fr, en".into() });
+    let mut volunteers = Vec::new();
+    for (name, net, langs, skills) in VOLUNTEERS {
+        let email = format!("{}@relais.test", ascii(name));
+        let v = user(store, &email, name, Role::Volunteer, langs, skills, vec![nets[net]], now).await?;
+        logins.push(Login { role: "volunteer", email, languages: langs.join(", ") });
+        volunteers.push(v);
+    }
+
+    // A little history: requests called back and closed earlier today, so figures and the
+    // wait estimate have a basis.
+    let policy = relais_domain::lifecycle::Policy::default();
+    for i in 0..8 {
+        let created = now - (50 - i as i64 * 5) * MINUTE;
+        let req = store.create_request(&request(i, 100 + i), created).await?;
+        let v = &volunteers[i % volunteers.len()];
+        let t = created + (3 + i as i64) * MINUTE;
+        store.transition(req.id, &Command::Claim { volunteer: v.id }, t, &policy, None).await?;
+        store.transition(req.id, &Command::Attempt { volunteer: v.id, result: AttemptResult::Reached }, t + MINUTE, &policy, None).await?;
+        let outcome = [Outcome::Resolved, Outcome::Oriented, Outcome::Resolved, Outcome::OutOfScope][i % 4];
+        store
+            .transition(req.id, &Command::Close { volunteer: v.id, outcome, follow_up_at: None }, t + 12 * MINUTE, &policy, Some("Démonstration"))
+            .await?;
+    }
+    // The waiting queue.
+    for i in 0..36 {
+        store.create_request(&request(i, i), now - (36 - i as i64) * 4 * MINUTE).await?;
+    }
+    Ok(logins)
+}
+
+fn request(i: usize, n: usize) -> NewHelpRequest {
+    let topic = SEED[i % SEED.len()].id.to_owned();
+    NewHelpRequest {
+        channel: [Channel::Web, Channel::Phone, Channel::Phone, Channel::Sms, Channel::Referral][i % 5],
+        phone: format!("+336399800{n:02}"),
+        first_name: Some(FIRST_NAMES[i % FIRST_NAMES.len()].to_owned()),
+        need: Some(NEEDS[i % NEEDS.len()].to_owned()),
+        postcode: Some(["33000", "69003", "38000", "75011", "63000"][i % 5].to_owned()),
+        topic,
+        language: LANGS[i % LANGS.len()].to_owned(),
+        callback_windows: vec![["morning", "afternoon", "evening"][i % 3].to_owned()],
+        sms_consent: i % 2 == 0,
+        urgency: if i % 9 == 4 { Urgency::Urgent } else { Urgency::Normal },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn user(store: &Store, email: &str, name: &str, role: Role, langs: &[&str], skills: &[&str], networks: Vec<i64>, now: i64) -> anyhow::Result<relais_store::User> {
+    Ok(store
+        .create_user(
+            &NewUser {
+                email: email.to_owned(),
+                display_name: name.to_owned(),
+                password: DEMO_PASSWORD.to_owned(),
+                role,
+                status: AccountStatus::Active,
+                languages: langs.iter().map(|s| s.to_string()).collect(),
+                topic_skills: skills.iter().map(|s| s.to_string()).collect(),
+                networks,
+            },
+            now,
+        )
+        .await?)
+}
+
+fn ascii(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'é' | 'É' | 'è' => 'e',
+            'ë' => 'e',
+            'ï' => 'i',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+pub fn print_logins(logins: &[Login]) {
+    if logins.is_empty() {
+        return;
+    }
+    println!("\nDemo accounts (password for all: {DEMO_PASSWORD}):");
+    for l in logins {
+        println!("  {:<12} {:<28} languages: {}", l.role, l.email, l.languages);
+    }
+    println!();
+}
