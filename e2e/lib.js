@@ -69,7 +69,9 @@ export function watchProblems(page) {
     }
   });
   page.on('requestfailed', (r) => problems.push(`failed ${r.resourceType()} ${r.url()}: ${r.failure()?.errorText}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location()?.url ?? page.url()})`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return problems;
 }
