@@ -12,7 +12,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 fi
-chromium --version
+chromium --version 2>/dev/null
 
 if ! command -v npm >/dev/null 2>&1; then
   echo "npm is missing: install Node.js 20 first" >&2
