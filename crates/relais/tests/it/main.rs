@@ -1,1 +1,16 @@
+//! End-to-end tests: each starts the real server on a free port, with its own database,
+//! and drives it over HTTP. The database is SQLite unless RELAIS_TEST_POSTGRES_URL is set,
+//! in which case every test gets a fresh PostgreSQL database (see `support`).
 
+mod support;
+
+mod api_basics;
+mod authz_matrix;
+mod concurrency;
+mod dispatch;
+mod dispatch_sql_matches_domain;
+mod durability;
+mod intake;
+mod lifecycle;
+mod pages;
+mod privacy;

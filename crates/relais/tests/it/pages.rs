@@ -1,0 +1,1 @@
+//! Pages over HTTP: CSRF, errors tied to fields, languages.

@@ -1,0 +1,203 @@
+//! Test harness: a real server per test, on a free port, over a fresh database.
+
+#![allow(dead_code)]
+
+use relais_domain::authz::Role;
+use relais_store::{AccountStatus, NewUser, Store, User};
+use relais_web::{AppState, WebConfig};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub const PASSWORD: &str = "a long test password";
+
+/// Which database this run uses; printed once so a run says what it tested.
+pub fn postgres_base_url() -> Option<String> {
+    std::env::var("RELAIS_TEST_POSTGRES_URL").ok().filter(|s| !s.is_empty())
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh, migrated database for one test, and what to keep alive meanwhile.
+pub async fn fresh_store() -> (Store, String, Option<tempfile::TempDir>) {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    match postgres_base_url() {
+        Some(base) => {
+            let admin = sqlx::PgPool::connect(&base).await.expect("connect to RELAIS_TEST_POSTGRES_URL");
+            let name = format!("relais_it_{}_{}_{}", std::process::id(), n, rand_suffix());
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.expect("create test database");
+            admin.close().await;
+            let url = replace_db_name(&base, &name);
+            let store = Store::connect(&url).await.expect("connect to the test database");
+            store.migrate().await.expect("migrate");
+            (store, url, None)
+        }
+        None => {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let url = format!("sqlite://{}", dir.path().join("relais.db").display());
+            let store = Store::connect(&url).await.expect("open sqlite");
+            store.migrate().await.expect("migrate");
+            (store, url, Some(dir))
+        }
+    }
+}
+
+fn rand_suffix() -> u32 {
+    use rand::Rng;
+    rand::rng().random()
+}
+
+fn replace_db_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let prefix = match base.rfind('/') {
+        Some(i) if i > base.find("://").map(|p| p + 2).unwrap_or(0) => &base[..i],
+        _ => base,
+    };
+    match query {
+        Some(q) => format!("{prefix}/{name}?{q}"),
+        None => format!("{prefix}/{name}"),
+    }
+}
+
+pub struct TestApp {
+    pub addr: String,
+    pub store: Store,
+    pub state: AppState,
+    pub client: Client,
+    pub db_url: String,
+    _dir: Option<tempfile::TempDir>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Test configuration: no intake limit unless a test sets one, fast lease checks.
+pub fn test_config() -> WebConfig {
+    let mut c = WebConfig::default();
+    c.intake_per_minute = 0;
+    c.login_attempts = 1000;
+    c.lease_check_every = std::time::Duration::from_millis(200);
+    c
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(test_config()).await
+    }
+
+    pub async fn spawn_with(config: WebConfig) -> TestApp {
+        let (store, db_url, dir) = fresh_store().await;
+        let state = AppState::new(store.clone(), config).await.expect("state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = format!("http://{}", listener.local_addr().unwrap());
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let serve_state = state.clone();
+        tokio::spawn(async move {
+            relais_web::serve(listener, serve_state, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("server");
+        });
+        let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        TestApp { addr, store, state, client, db_url, _dir: dir, shutdown: Some(tx) }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.addr, path)
+    }
+
+    /// Creates an active account directly in storage.
+    pub async fn user(&self, role: Role, email: &str, languages: &[&str], skills: &[&str]) -> User {
+        self.store
+            .create_user(
+                &NewUser {
+                    email: email.into(),
+                    display_name: email.split('@').next().unwrap().into(),
+                    password: PASSWORD.into(),
+                    role,
+                    status: AccountStatus::Active,
+                    languages: languages.iter().map(|s| s.to_string()).collect(),
+                    topic_skills: skills.iter().map(|s| s.to_string()).collect(),
+                    networks: vec![],
+                },
+                relais_web::now_ms(),
+            )
+            .await
+            .expect("create user")
+    }
+
+    /// Signs in through the API and returns a bearer token.
+    pub async fn token(&self, email: &str) -> String {
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/token"))
+            .json(&json!({"email": email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "sign-in of {email}");
+        res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_owned()
+    }
+
+    /// A volunteer account, signed in and on duty.
+    pub async fn volunteer_on_duty(&self, email: &str, languages: &[&str], skills: &[&str]) -> (User, String) {
+        let user = self.user(Role::Volunteer, email, languages, skills).await;
+        let token = self.token(email).await;
+        let res = self.post_json(&token, "/api/v1/me/duty", json!({"on_duty": true})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        (user, token)
+    }
+
+    pub async fn submit(&self, body: Value) -> Response {
+        self.client.post(self.url("/api/v1/help-requests")).json(&body).send().await.unwrap()
+    }
+
+    /// Submits a valid request and returns the 201 body.
+    pub async fn submit_ok(&self, phone: &str, topic: &str, language: &str) -> Value {
+        let res = self.submit(json!({"phone": phone, "topic": topic, "language": language})).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "submit {phone}");
+        res.json().await.unwrap()
+    }
+
+    pub async fn post_json(&self, token: &str, path: &str, body: Value) -> Response {
+        self.client.post(self.url(path)).bearer_auth(token).json(&body).send().await.unwrap()
+    }
+
+    pub async fn get(&self, token: &str, path: &str) -> Response {
+        self.client.get(self.url(path)).bearer_auth(token).send().await.unwrap()
+    }
+
+    /// POST /help-requests/next: the claimed request, or None on 204.
+    pub async fn next(&self, token: &str) -> Option<Value> {
+        let res = self.post_json(token, "/api/v1/help-requests/next", json!({})).await;
+        match res.status() {
+            StatusCode::NO_CONTENT => None,
+            StatusCode::OK => Some(res.json().await.unwrap()),
+            other => panic!("next: unexpected {other}: {}", res.text().await.unwrap()),
+        }
+    }
+
+    /// How many help requests are stored, in any state.
+    pub async fn count_requests(&self) -> i64 {
+        self.store.stats(0, i64::MAX).await.unwrap().created
+    }
+}
+
+/// The n-th valid French mobile number of a test (06 12 xx xx xx).
+pub fn phone(n: u32) -> String {
+    format!("06 12 {:02} {:02} {:02}", (n / 10000) % 100, (n / 100) % 100, n % 100)
+}
+
+pub fn e164(n: u32) -> String {
+    format!("+33612{:02}{:02}{:02}", (n / 10000) % 100, (n / 100) % 100, n % 100)
+}
