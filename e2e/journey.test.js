@@ -32,7 +32,7 @@ for (const javaScriptEnabled of [true, false]) {
     it('home page shows the phone number and a link to ask for a callback', async () => {
       const res = await page.goto(url('/', 'fr'));
       assert.equal(res.status(), 200);
-      const banner = page.locator('.phone-banner');
+      const banner = page.locator('.phone-banner').first();
       assert.ok(await banner.isVisible(), '.phone-banner is visible');
       assert.match(await banner.innerText(), /\d\d[\s.]?\d\d[\s.]?\d\d/, 'the banner shows a phone number');
       const link = page.getByRole('link', { name: fr.callbackLink }).first();
