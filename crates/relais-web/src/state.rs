@@ -43,7 +43,7 @@ impl AppState {
             .map_err(|e| relais_store::StoreError::Corrupt(format!("cookie key: {e}")))?;
         let intake_limiter = NonZeroU32::new(config.intake_per_minute)
             .map(|n| Arc::new(RateLimiter::keyed(Quota::per_minute(n))));
-        let login_quota = Quota::with_period(std::time::Duration::from_secs(15 * 60 / config.login_attempts.max(1) as u64))
+        let login_quota = Quota::with_period(std::time::Duration::from_millis(15 * 60 * 1000 / config.login_attempts.max(1) as u64))
             .expect("non-zero period")
             .allow_burst(NonZeroU32::new(config.login_attempts.max(1)).expect("non-zero"));
         let (queue_changed, _) = broadcast::channel(16);
