@@ -5,6 +5,7 @@
 mod support;
 
 mod api_basics;
+mod cli;
 mod authz_matrix;
 mod concurrency;
 mod dispatch;
