@@ -141,6 +141,17 @@ impl Store {
         })
     }
 
+    /// The request with this reference, whatever its phone number: for the public
+    /// confirmation page, which must show no personal data from it.
+    pub async fn request_by_reference(&self, reference: &str) -> Result<Option<HelpRequest>> {
+        on_db!(self, read, |pool, _b| {
+            Ok(sqlx::query_as::<_, HelpRequest>("SELECT * FROM help_requests WHERE reference = $1")
+                .bind(reference)
+                .fetch_optional(pool)
+                .await?)
+        })
+    }
+
     /// The request with this reference, only if `phone` (E.164) is its phone number.
     pub async fn find_by_reference(&self, reference: &str, phone: &str) -> Result<Option<HelpRequest>> {
         on_db!(self, read, |pool, _b| {

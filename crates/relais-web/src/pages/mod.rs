@@ -4,19 +4,60 @@
 //! Each page handler takes a [`PageCtx`] (language, signed-in session, CSRF token) and
 //! renders one template struct. Forms carry the CSRF token in a hidden `csrf` field and
 //! handlers call [`PageCtx::check_csrf`] before acting.
+//!
+//! - `public`: home, the callback form and its confirmation, following and cancelling;
+//! - `sign_in`: signing in and out;
+//! - `console`: the volunteer's console and the request page;
+//! - `coordination`: the live queue, volunteers, today's figures;
+//! - `live`: server-sent figures for `static/live.js`.
 
 pub mod context;
+pub mod console;
+pub mod coordination;
+pub mod forms;
+pub mod live;
+pub mod public;
+pub mod sign_in;
 
 pub use context::{PageCtx, PageError};
 
 use crate::state::AppState;
 use axum::response::Response;
+use axum::routing::{get, post};
 use axum::Router;
 
 pub fn router(state: AppState) -> Router<AppState> {
-    Router::new().layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
+    Router::new()
+        .route("/", get(public::home))
+        .route("/demande", get(public::request_form).post(public::request_submit))
+        .route("/demande/{reference}/confirmation", get(public::confirmation))
+        .route("/suivi", get(public::follow_form).post(public::follow_lookup))
+        .route("/suivi/annuler", post(public::follow_cancel))
+        .route("/connexion", get(sign_in::form).post(sign_in::submit))
+        .route("/deconnexion", post(sign_in::sign_out))
+        .route("/benevole", get(console::home))
+        .route("/benevole/service", post(console::duty))
+        .route("/benevole/suivante", post(console::next))
+        .route("/benevole/historique", get(console::history))
+        .route("/benevole/flux", get(live::volunteer_feed))
+        .route("/benevole/demandes/{id}", get(console::request))
+        .route("/benevole/demandes/{id}/tentative", post(console::attempt))
+        .route("/benevole/demandes/{id}/cloture", post(console::close))
+        .route("/benevole/demandes/{id}/liberer", post(console::release))
+        .route("/coordination", get(coordination::queue))
+        .route("/coordination/flux", get(live::coordination_feed))
+        .route("/coordination/demandes/{id}/attribuer", post(coordination::assign))
+        .route("/coordination/benevoles", get(coordination::volunteers))
+        .route("/coordination/benevoles/{id}/statut", post(coordination::set_status))
+        .route("/coordination/chiffres", get(coordination::figures))
+        .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 
 pub async fn not_found(ctx: PageCtx) -> Response {
     PageError::NotFound.render(&ctx)
 }
+
+#[cfg(test)]
+mod smoke_tests;
+#[cfg(test)]
+mod tests;
