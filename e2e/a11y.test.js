@@ -52,6 +52,19 @@ describe('languages', { skip: SERVER_SKIP }, () => {
     } finally { await context.close(); }
   });
 
+  it('phone numbers and references read left to right on Arabic pages', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const reversed = [];
+      for (const path of ['/', '/demande', '/suivi']) {
+        await page.goto(url(path, 'ar'));
+        reversed.push(...(await page.evaluate(reversedNumbers)).map((t) => `${path}: "${t}"`));
+      }
+      assert.deepEqual(reversed, [], 'numbers shown right to left (wrap them in <bdi dir="ltr"> or an LTR isolate)');
+    } finally { await context.close(); }
+  });
+
   it('French is the default, left to right', async () => {
     const context = await newContext(browser);
     try {
@@ -62,3 +75,28 @@ describe('languages', { skip: SERVER_SKIP }, () => {
     } finally { await context.close(); }
   });
 });
+
+/**
+ * Runs in the page: the texts of phone numbers (06 12 34 56 78) and references (K7M-4QX)
+ * whose first group is drawn to the right of their last one, as the bidi algorithm does to
+ * spaced digit groups in a right-to-left paragraph unless they are isolated.
+ */
+function reversedNumbers() {
+  const pattern = /(?:\+33 ?|0)\d(?:[ .]\d\d){4}|\b[A-Z0-9]{3}-[A-Z0-9]{3}\b/g;
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(pattern)) {
+      const rect = (from, to) => {
+        const r = document.createRange();
+        r.setStart(node, from); r.setEnd(node, to);
+        return r.getBoundingClientRect();
+      };
+      const first = rect(m.index, m.index + 2);
+      const last = rect(m.index + m[0].length - 2, m.index + m[0].length);
+      if (first.width === 0 || Math.abs(first.top - last.top) > 2) continue; // hidden or wrapped
+      if (first.left > last.left) out.push(m[0]);
+    }
+  }
+  return out;
+}

@@ -84,6 +84,7 @@ for (const javaScriptEnabled of [true, false]) {
       assert.match(await page.locator('main').innerText(), fr.statusCancelled);
       assert.equal(await page.getByRole('button', { name: fr.cancelRequest }).count(), 0,
         'no cancel button once cancelled');
+      if (javaScriptEnabled) await assertNoAxeViolations(page, 'cancelled request page');
     });
 
     it('nothing failed to load along the way', () => {
