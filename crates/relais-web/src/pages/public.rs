@@ -100,6 +100,9 @@ struct RequestPage<'a> {
     max_need: usize,
 }
 
+/// The fields of the form, in page order.
+const FIELD_ORDER: &[&str] = &["phone", "topic", "first_name", "language", "callback_windows", "postcode", "need"];
+
 /// The id of the input a field's error links to.
 fn anchor(field: &str, topics: &[Topic]) -> String {
     match field {
@@ -166,7 +169,9 @@ pub async fn request_submit(
             Ok((req, _)) => Ok(Redirect::to(&format!("/demande/{}/confirmation", req.reference)).into_response()),
             Err(ApiError::Validation(fields)) => {
                 let topics = state.store.topics(false).await?;
-                let errors = Errors::from_fields(&ctx.tr, &fields, |f| anchor(f, &topics));
+                let mut errors = Errors::from_fields(&ctx.tr, &fields, |f| anchor(f, &topics));
+                // The summary lists problems in the order of the fields on the page.
+                errors.0.sort_by_key(|e| FIELD_ORDER.iter().position(|f| *f == e.field).unwrap_or(FIELD_ORDER.len()));
                 Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, request_page(&ctx, &topics, form, errors)))
             }
             Err(ApiError::Conflict { code: "open_request_exists", .. }) => {
