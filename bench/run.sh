@@ -28,6 +28,10 @@ BENCH=target/release/relais-bench
 # 127.0.0.1, so the limit is switched off for the benchmark (0 disables it).
 export RELAIS_INTAKE_RATE_LIMIT=0
 
+# Once, after the cycle runs: the ceiling again with relais-store's exact claim statement,
+# to tell the cost of the statement from the cost of the rest of the server (0 to skip).
+DIAG=${DIAG:-1}
+
 WORK=target/bench-run/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$WORK"
 echo "work directory: $WORK"
@@ -40,6 +44,13 @@ if ! command -v wrk >/dev/null; then
     fi
 fi
 cargo build --release -p relais -p relais-bench
+
+# The machine has 2 cores: anything else running skews every figure. Say so in the output.
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN {exit !(l > 0.5)}'; then
+    echo "WARNING: load average is $LOAD_BEFORE before the benchmark; other processes will skew the figures" >&2
+    ps -eo pid,pcpu,etime,comm --sort=-pcpu | head -6 >&2
+fi
 
 # --- helpers ---------------------------------------------------------------------------
 SERVER_PID=""
@@ -155,13 +166,22 @@ if [ "$ONLY" = all ] || [ "$ONLY" = cycle ]; then
         Z_P99+=("$(field "$WORK/ceiling-cycle-$r.txt" p99_ms)")
         rm -rf "$WORK/cycle-$r" "$WORK/ceiling-cycle-$r"
     done
+    if [ "$DIAG" = 1 ]; then
+        echo "== cycle diagnostic: ceiling with relais-store's claim statement (once)"
+        "$BENCH" ceiling-cycle --db "$WORK/ceiling-cycle-diag/relais.db" --n "$QUEUE" --concurrency "$VOLUNTEERS" \
+            --duration "$CYCLE_DURATION" --claim-sql server | tee "$WORK/ceiling-cycle-diag.txt"
+        D_RATE=$(field "$WORK/ceiling-cycle-diag.txt" rate)
+        rm -rf "$WORK/ceiling-cycle-diag"
+    fi
     rm -rf "$TEMPLATE"
 fi
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- table -----------------------------------------------------------------------------
 {
-    echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')," \
+    echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git describe --always --dirty 2>/dev/null || echo '?')," \
         "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $RUNS runs each; runs listed in order, then the median."
+    echo "Load average before: $LOAD_BEFORE; after: $LOAD_AFTER."
     echo
     echo "| measure | runs | median | target |"
     echo "|---|---|---|---|"
@@ -184,6 +204,9 @@ fi
         echo "| take-next + close, ceiling ($VOLUNTEERS tasks, queue $QUEUE): cycles/s | $(join "${Z_RATE[@]}") | $(fmt "$mz") | |"
         echo "| take-next + close, ceiling: p50 / p99 cycle latency, ms | $(join "${Z_P50[@]}") · $(join "${Z_P99[@]}") | $(fmt "$(median "${Z_P50[@]}")") / $(fmt "$(median "${Z_P99[@]}")") | |"
         echo "| **take-next + close, server / ceiling** | | **$(ratio "$my" "$mz")** | |"
+        if [ -n "${D_RATE:-}" ]; then
+            echo "| take-next + close, ceiling with relais-store's claim statement (1 run): cycles/s | $(fmt "$D_RATE") | | |"
+        fi
     fi
 } | tee "$WORK/summary.md"
 echo

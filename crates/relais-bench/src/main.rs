@@ -11,6 +11,7 @@
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
+use sqlx::Row;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -53,6 +54,11 @@ enum Cmd {
         /// Stop after this long even if the queue is not empty (e.g. 20s).
         #[arg(long, value_parser = parse_duration)]
         duration: Option<Duration>,
+        /// Claim statement: `simple` (waiting, due, language; ORDER BY urgency DESC, due_at,
+        /// created_at: served by the partial queue index) or `server` (relais-store's exact
+        /// statement, with the follow-up reservation and topic-skill terms in ORDER BY).
+        #[arg(long, default_value = "simple", value_parser = ["simple", "server"])]
+        claim_sql: String,
     },
     /// HTTP: POST N help requests (distinct phone numbers) from C keep-alive clients; used to
     /// pre-fill the queue, and a cross-check of wrk's intake figures.
@@ -221,13 +227,41 @@ fn phone(prefix: u8, i: u64) -> String {
     format!("+336{}{:07}", prefix % 10, i % 10_000_000)
 }
 
+// The statements below are relais-store's (crates/relais-store/src/requests.rs), with the
+// same RETURNING clauses, so the ceiling decodes what the server decodes.
+
 const INSERT_REQUEST: &str = "INSERT INTO help_requests
     (reference, channel, phone, first_name, need, postcode, area, topic, language,
      callback_windows, sms_consent, urgency, status, due_at, last_contact_at, created_at)
     VALUES ($1, 'web', $2, NULL, NULL, NULL, NULL, 'impots', 'fr', '', FALSE, 0, 'waiting', $3, $3, $3)
-    RETURNING id";
+    RETURNING *";
 
 const INSERT_EVENT: &str = "INSERT INTO request_events (request_id, at, kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5)";
+
+/// The claim as the issue states it: the queue index serves both the filter and the order.
+const CLAIM_SIMPLE: &str = "UPDATE help_requests
+    SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1
+    WHERE status = 'waiting' AND id = (
+        SELECT id FROM help_requests
+        WHERE status = 'waiting' AND due_at <= $3 AND $4 LIKE '%,' || language || ',%'
+        ORDER BY urgency DESC, due_at, created_at LIMIT 1)
+    RETURNING *";
+
+/// relais-store's SQLite claim, verbatim (dispatch order: reserved follow-ups, urgency,
+/// topic skill, due time, creation).
+const CLAIM_SERVER: &str = "UPDATE help_requests SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1 \
+    WHERE status = 'waiting' AND id = (SELECT id FROM help_requests \
+    WHERE status = 'waiting' AND due_at <= $3 \
+      AND $4 LIKE '%,' || language || ',%' \
+      AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $1 OR due_at + $6 <= $3) \
+    ORDER BY COALESCE(preferred_volunteer_id = $1, FALSE) DESC, urgency DESC, \
+             ($5 LIKE '%,' || topic || ',%') DESC, due_at, created_at, id \
+    LIMIT 1) RETURNING *";
+
+const CLOSE: &str = "UPDATE help_requests SET status = $1, volunteer_id = $2, lease_until = $3, due_at = $4, \
+    failed_attempts = $5, preferred_volunteer_id = $6, outcome = $7, first_callback_at = $8, \
+    closed_at = $9, last_contact_at = $10, note = COALESCE($11, note), version = version + 1 \
+    WHERE id = $12 AND version = $13 RETURNING *";
 
 async fn ceiling_intake(args: DbArgs, n: u64, concurrency: usize) -> Result<()> {
     let pool = open_fresh(&args).await?;
@@ -257,18 +291,19 @@ async fn ceiling_intake(args: DbArgs, n: u64, concurrency: usize) -> Result<()> 
                 if dup.is_some() {
                     bail!("duplicate phone {phone}");
                 }
-                let id: i64 = sqlx::query_scalar(INSERT_REQUEST)
+                let id: i64 = sqlx::query(INSERT_REQUEST)
                     .bind(reference(i))
                     .bind(&phone)
                     .bind(now)
                     .fetch_one(&mut *tx)
-                    .await?;
+                    .await?
+                    .try_get("id")?;
                 sqlx::query(INSERT_EVENT)
                     .bind(id)
                     .bind(now)
                     .bind("created")
                     .bind(None::<i64>)
-                    .bind(Some("web"))
+                    .bind(None::<&str>)
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
@@ -297,7 +332,8 @@ async fn ceiling_intake(args: DbArgs, n: u64, concurrency: usize) -> Result<()> 
     Ok(())
 }
 
-async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Option<Duration>) -> Result<()> {
+async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Option<Duration>, claim: &str) -> Result<()> {
+    let claim_sql: &'static str = if claim == "server" { CLAIM_SERVER } else { CLAIM_SIMPLE };
     let pool = open_fresh(&args).await?;
     let now = now_ms();
     // One volunteer per task (volunteer_id and actor_id are foreign keys).
@@ -318,12 +354,13 @@ async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Optio
     // Pre-fill: N waiting requests with their creation events, in one transaction (not measured).
     for i in 0..n {
         let at = now - 600_000 + i as i64;
-        let id: i64 = sqlx::query_scalar(INSERT_REQUEST)
+        let id: i64 = sqlx::query(INSERT_REQUEST)
             .bind(reference(i))
             .bind(phone(6, i))
             .bind(at)
             .fetch_one(&mut *tx)
-            .await?;
+            .await?
+            .try_get("id")?;
         sqlx::query(INSERT_EVENT)
             .bind(id)
             .bind(at)
@@ -346,52 +383,64 @@ async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Optio
             while !stop.load(Ordering::Relaxed) {
                 let t0 = Instant::now();
                 let now = now_ms();
-                // Claim: the most urgent, then longest-waiting, due request in a language the
-                // volunteer speaks, in one atomic statement.
+                // Claim (one atomic statement) + `claimed` event + access-journal row: what
+                // the server writes when a volunteer takes the next request, in one commit.
                 let mut tx = pool.begin().await?;
-                let claimed: Option<i64> = sqlx::query_scalar(
-                    "UPDATE help_requests
-                        SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1
-                      WHERE id = (SELECT id FROM help_requests
-                                   WHERE status = 'waiting' AND due_at <= $3 AND language = 'fr'
-                                   ORDER BY urgency DESC, due_at, created_at LIMIT 1)
-                        AND status = 'waiting'
-                      RETURNING id",
-                )
-                .bind(vid)
-                .bind(now + 30 * 60_000)
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await?;
-                let Some(id) = claimed else {
+                let claimed = sqlx::query(claim_sql)
+                    .bind(vid)
+                    .bind(now + 30 * 60_000)
+                    .bind(now)
+                    .bind(",fr,")
+                    .bind("")
+                    .bind(2 * 3_600_000i64)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(row) = claimed else {
                     tx.rollback().await?;
                     break;
                 };
+                let id: i64 = row.try_get("id")?;
                 sqlx::query(INSERT_EVENT)
                     .bind(id)
                     .bind(now)
-                    .bind("assigned")
+                    .bind("claimed")
                     .bind(Some(vid))
                     .bind(None::<&str>)
                     .execute(&mut *tx)
                     .await?;
+                sqlx::query("INSERT INTO access_journal (at, user_id, request_id, action) VALUES ($1, $2, $3, 'claim')")
+                    .bind(now)
+                    .bind(vid)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
 
+                // Close as resolved: read the row, write the next state (optimistic on
+                // `version`) and the `closed` event, as relais-store's `transition` does.
                 let now = now_ms();
                 let mut tx = pool.begin().await?;
-                let done = sqlx::query(
-                    "UPDATE help_requests
-                        SET status = 'closed', outcome = 'resolved', closed_at = $1, last_contact_at = $1,
-                            lease_until = NULL, version = version + 1
-                      WHERE id = $2 AND status = 'assigned' AND volunteer_id = $3",
-                )
-                .bind(now)
-                .bind(id)
-                .bind(vid)
-                .execute(&mut *tx)
-                .await?;
-                if done.rows_affected() != 1 {
-                    bail!("request {id} was not assigned to {vid} any more");
+                let current = sqlx::query("SELECT * FROM help_requests WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+                let version: i64 = current.try_get("version")?;
+                let due_at: i64 = current.try_get("due_at")?;
+                let done = sqlx::query(CLOSE)
+                    .bind("closed")
+                    .bind(Some(vid))
+                    .bind(None::<i64>)
+                    .bind(due_at)
+                    .bind(0i64)
+                    .bind(None::<i64>)
+                    .bind(Some("resolved"))
+                    .bind(Some(now))
+                    .bind(Some(now))
+                    .bind(now)
+                    .bind(None::<String>)
+                    .bind(id)
+                    .bind(version)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if done.is_none() {
+                    bail!("request {id} changed under volunteer {vid}");
                 }
                 sqlx::query(INSERT_EVENT)
                     .bind(id)
@@ -428,7 +477,7 @@ async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Optio
         lat,
         elapsed,
         errors: 0,
-        extra: format!(" (concurrency {concurrency}, queue {n}, synchronous={})", args.synchronous),
+        extra: format!(" (concurrency {concurrency}, queue {n}, claim {claim}, synchronous={})", args.synchronous),
     }
     .print();
     Ok(())
@@ -636,7 +685,9 @@ fn main() -> Result<()> {
     rt.block_on(async move {
         match cli.cmd {
             Cmd::CeilingIntake { db, n, concurrency } => ceiling_intake(db, n, concurrency).await,
-            Cmd::CeilingCycle { db, n, concurrency, duration } => ceiling_cycle(db, n, concurrency, duration).await,
+            Cmd::CeilingCycle { db, n, concurrency, duration, claim_sql } => {
+                ceiling_cycle(db, n, concurrency, duration, &claim_sql).await
+            }
             Cmd::Intake { url, n, concurrency, phone_prefix } => http_intake(url, n, concurrency, phone_prefix).await,
             Cmd::Cycle { url, volunteers, duration, password, email_pattern } => {
                 http_cycle(url, volunteers, duration, password, email_pattern).await
