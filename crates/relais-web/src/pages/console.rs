@@ -118,6 +118,8 @@ pub async fn next(State(state): State<AppState>, ctx: PageCtx, data: FormData) -
 pub struct Fact {
     pub label: String,
     pub value: String,
+    /// Dates and numbers: shown left to right whatever the page's direction.
+    pub ltr: bool,
 }
 
 pub struct TimelineItem {
@@ -194,28 +196,28 @@ async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionFor
     let HelpRequest { reference, status, topic, language, first_name, need, note, postcode, phone: number, .. } = req.clone();
     let windows: Vec<String> = req.windows().iter().map(|w| label(tr, "window", w)).collect();
     let mut facts = vec![
-        Fact { label: tr.t("request-urgency"), value: label(tr, "urgency", req.urgency().as_str()) },
-        Fact { label: tr.t("request-language"), value: language_option(tr, &language) },
-        Fact { label: tr.t("request-first-name"), value: first_name.unwrap_or_else(none) },
-        Fact { label: tr.t("request-postcode"), value: postcode.unwrap_or_else(none) },
-        Fact { label: tr.t("request-windows"), value: if windows.is_empty() { tr.t("request-windows-any") } else { windows.join(", ") } },
-        Fact { label: tr.t("request-sms"), value: tr.t(if req.sms_consent { "value-yes" } else { "value-no" }) },
-        Fact { label: tr.t("request-channel"), value: label(tr, "channel", req.channel.as_str()) },
-        Fact { label: tr.t("request-created"), value: paris_time(req.created_at) },
-        Fact { label: tr.t("request-failed-attempts"), value: req.failed_attempts.to_string() },
+        Fact { label: tr.t("request-urgency"), value: label(tr, "urgency", req.urgency().as_str()), ltr: false },
+        Fact { label: tr.t("request-language"), value: language_option(tr, &language), ltr: false },
+        Fact { label: tr.t("request-first-name"), value: first_name.unwrap_or_else(none), ltr: false },
+        Fact { label: tr.t("request-postcode"), value: postcode.unwrap_or_else(none), ltr: false },
+        Fact { label: tr.t("request-windows"), value: if windows.is_empty() { tr.t("request-windows-any") } else { windows.join(", ") }, ltr: false },
+        Fact { label: tr.t("request-sms"), value: tr.t(if req.sms_consent { "value-yes" } else { "value-no" }), ltr: false },
+        Fact { label: tr.t("request-channel"), value: label(tr, "channel", req.channel.as_str()), ltr: false },
+        Fact { label: tr.t("request-created"), value: paris_time(req.created_at), ltr: true },
+        Fact { label: tr.t("request-failed-attempts"), value: req.failed_attempts.to_string(), ltr: false },
     ];
     if let Some(v) = req.volunteer_id.filter(|_| status == Status::Assigned) {
         let name = state.store.user(v).await.map(|u| u.display_name).unwrap_or_else(|_| none());
-        facts.push(Fact { label: tr.t("request-holder"), value: name });
+        facts.push(Fact { label: tr.t("request-holder"), value: name, ltr: false });
         if let Some(l) = req.lease_until {
-            facts.push(Fact { label: tr.t("request-lease-until"), value: paris_time(l) });
+            facts.push(Fact { label: tr.t("request-lease-until"), value: paris_time(l), ltr: true });
         }
     }
     if status == Status::Waiting && req.due_at > crate::now_ms() {
-        facts.push(Fact { label: tr.t("request-due-at"), value: paris_time(req.due_at) });
+        facts.push(Fact { label: tr.t("request-due-at"), value: paris_time(req.due_at), ltr: true });
     }
     if let Some(o) = req.outcome() {
-        facts.push(Fact { label: tr.t("request-outcome"), value: label(tr, "outcome", o.as_str()) });
+        facts.push(Fact { label: tr.t("request-outcome"), value: label(tr, "outcome", o.as_str()), ltr: false });
     }
     let choices = |prefix: &str, codes: Vec<&'static str>, current: &str| -> Vec<Choice> {
         codes

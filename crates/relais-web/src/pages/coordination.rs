@@ -211,7 +211,7 @@ pub struct CountTable {
 #[template(path = "figures.html")]
 struct FiguresPage<'a> {
     ctx: &'a PageCtx,
-    day: String,
+    intro: String,
     created: i64,
     closed: i64,
     median_minutes: Option<i64>,
@@ -249,7 +249,7 @@ pub async fn figures(State(state): State<AppState>, ctx: PageCtx) -> Response {
             .unwrap_or_default();
         let page = FiguresPage {
             ctx: &ctx,
-            day,
+            intro: ctx.tr.t1("figures-intro", "day", super::forms::isolate(tr, &day)),
             created: stats.created,
             closed: stats.closed,
             median_minutes: stats.median_wait_to_first_callback_ms.map(|ms| (ms + 30_000) / 60_000),

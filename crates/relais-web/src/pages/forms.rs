@@ -166,6 +166,12 @@ pub fn t_args(tr: &Tr, key: &str, args: &[(&'static str, FluentValue<'static>)])
     crate::i18n::LOCALES.lookup_with_args(&lang, key, &map)
 }
 
+/// Text that must read left to right (dates, numbers) as an argument of a message: on a
+/// right-to-left page it is isolated (LRI … PDI) so its groups keep their order.
+pub fn isolate(tr: &Tr, text: &str) -> String {
+    if tr.lang.dir() == "rtl" { format!("\u{2066}{text}\u{2069}") } else { text.to_owned() }
+}
+
 /// The translation key of a stable code: `outcome` + `follow_up` gives `outcome-follow-up`.
 pub fn code_key(prefix: &str, code: &str) -> String {
     format!("{prefix}-{}", code.replace('_', "-"))

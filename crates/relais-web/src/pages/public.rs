@@ -206,7 +206,8 @@ async fn wait_for(state: &AppState, ctx: &PageCtx, req: &HelpRequest) -> Result<
         return Ok(None);
     }
     if req.due_at > crate::now_ms() {
-        return Ok(Some(ctx.tr.t1("wait-planned", "when", actions::paris_time(req.due_at))));
+        let when = super::forms::isolate(&ctx.tr, &actions::paris_time(req.due_at));
+        return Ok(Some(ctx.tr.t1("wait-planned", "when", when)));
     }
     Ok(Some(wait_text(ctx, actions::estimate(state, req).await?)))
 }
