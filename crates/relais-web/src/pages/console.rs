@@ -316,7 +316,7 @@ pub async fn close(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i
         }
         let follow_up_at = match parse_paris_local(&forms.follow_up_at) {
             Ok(at) => at,
-            Err(()) => {
+            Err(_) => {
                 errors.push("follow_up_at", "follow_up_at", ctx.tr.t("error-follow-up-format"));
                 None
             }

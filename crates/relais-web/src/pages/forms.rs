@@ -241,15 +241,19 @@ fn paris() -> jiff::tz::TimeZone {
     jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
+/// A `datetime-local` value that is not a date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadDateTime;
+
 /// Reads an `<input type="datetime-local">` value (`2025-03-14T15:30`) as Europe/Paris
-/// time: `Ok(None)` when empty, `Err(())` when it is not a date and time.
-pub fn parse_paris_local(value: &str) -> Result<Option<i64>, ()> {
+/// time: `Ok(None)` when empty.
+pub fn parse_paris_local(value: &str) -> Result<Option<i64>, BadDateTime> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
-    let dt: jiff::civil::DateTime = value.parse().map_err(|_| ())?;
-    let zoned = dt.to_zoned_datetime(paris()).map_err(|_| ())?;
+    let dt: jiff::civil::DateTime = value.parse().map_err(|_| BadDateTime)?;
+    let zoned = dt.to_zoned_datetime(paris()).map_err(|_| BadDateTime)?;
     Ok(Some(zoned.timestamp().as_millisecond()))
 }
 
@@ -359,8 +363,8 @@ mod tests {
         let summer = parse_paris_local("2030-07-15T10:00:30").unwrap().unwrap();
         assert_eq!(summer, "2030-07-15T08:00:30Z".parse::<jiff::Timestamp>().unwrap().as_millisecond());
         assert_eq!(parse_paris_local("  "), Ok(None));
-        assert_eq!(parse_paris_local("demain"), Err(()));
-        assert_eq!(parse_paris_local("2030-13-01T10:00"), Err(()));
+        assert_eq!(parse_paris_local("demain"), Err(BadDateTime));
+        assert_eq!(parse_paris_local("2030-13-01T10:00"), Err(BadDateTime));
         assert_eq!(paris_local_value(winter), "2030-01-15T10:00");
     }
 

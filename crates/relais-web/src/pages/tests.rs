@@ -44,10 +44,10 @@ fn keys_in(source: &str) -> Vec<String> {
     // Calls only (`t_args(&ctx.tr, "key", …)`), not the function's definition.
     for (i, _) in source.match_indices("t_args(&") {
         let args = &source[i + "t_args(&".len()..];
-        if let Some(q) = args.find('"').filter(|q| !args[..*q].contains(')')) {
-            if let Some(k) = literal(&args[q..]) {
-                keys.push(k.to_owned());
-            }
+        if let Some(q) = args.find('"').filter(|q| !args[..*q].contains(')'))
+            && let Some(k) = literal(&args[q..])
+        {
+            keys.push(k.to_owned());
         }
     }
     keys.retain(|k| is_key(k));
