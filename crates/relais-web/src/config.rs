@@ -16,6 +16,9 @@ pub struct WebConfig {
     pub policy: Policy,
     /// Requests per minute one client address may submit to the public intake (0: no limit).
     pub intake_per_minute: u32,
+    /// Look-ups of one's own request (reference + phone) per minute per client address
+    /// (0: no limit): enough for a person, too few to guess references.
+    pub lookup_per_minute: u32,
     /// Failed sign-ins allowed per e-mail per 15 minutes before waiting.
     pub login_attempts: u32,
     pub max_body_bytes: usize,
@@ -37,6 +40,7 @@ impl Default for WebConfig {
             line_hours_ar: "من الاثنين إلى الجمعة، من 9 صباحًا إلى 6 مساءً".into(),
             policy: Policy::default(),
             intake_per_minute: 10,
+            lookup_per_minute: 20,
             login_attempts: 5,
             max_body_bytes: 64 * 1024,
             lease_check_every: Duration::from_secs(15),

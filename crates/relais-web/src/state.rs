@@ -22,6 +22,8 @@ pub struct AppState {
     pub queue_changed: broadcast::Sender<()>,
     /// Per-address limit on the public intake (`None` when disabled).
     pub intake_limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    /// Per-address limit on looking up a request by reference and phone.
+    pub lookup_limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
     /// Per-e-mail limit on failed sign-ins.
     pub login_limiter: Arc<DefaultKeyedRateLimiter<String>>,
 }
@@ -43,6 +45,8 @@ impl AppState {
             .map_err(|e| relais_store::StoreError::Corrupt(format!("cookie key: {e}")))?;
         let intake_limiter = NonZeroU32::new(config.intake_per_minute)
             .map(|n| Arc::new(RateLimiter::keyed(Quota::per_minute(n))));
+        let lookup_limiter = NonZeroU32::new(config.lookup_per_minute)
+            .map(|n| Arc::new(RateLimiter::keyed(Quota::per_minute(n))));
         let login_quota = Quota::with_period(std::time::Duration::from_millis(15 * 60 * 1000 / config.login_attempts.max(1) as u64))
             .expect("non-zero period")
             .allow_burst(NonZeroU32::new(config.login_attempts.max(1)).expect("non-zero"));
@@ -54,6 +58,7 @@ impl AppState {
             cookie_key,
             queue_changed,
             intake_limiter,
+            lookup_limiter,
             login_limiter: Arc::new(RateLimiter::keyed(login_quota)),
         })
     }

@@ -266,9 +266,17 @@ struct FollowResultPage<'a> {
     open: bool,
 }
 
-pub async fn follow_lookup(State(state): State<AppState>, ctx: PageCtx, data: FormData) -> Response {
+pub async fn follow_lookup(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ctx: PageCtx,
+    data: FormData,
+) -> Response {
     let result = async {
         ctx.check_csrf(data.csrf())?;
+        if let Some(limiter) = &state.lookup_limiter {
+            limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
+        }
         let (reference, phone) = (data.text("reference"), data.text("phone"));
         let Some(req) = actions::lookup(&state, &reference, &phone).await? else {
             return Ok(with_status(StatusCode::NOT_FOUND, follow_page(&ctx, reference, phone, not_found_errors(&ctx))));
@@ -299,9 +307,17 @@ struct CancelledPage<'a> {
     reference: String,
 }
 
-pub async fn follow_cancel(State(state): State<AppState>, ctx: PageCtx, data: FormData) -> Response {
+pub async fn follow_cancel(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ctx: PageCtx,
+    data: FormData,
+) -> Response {
     let result = async {
         ctx.check_csrf(data.csrf())?;
+        if let Some(limiter) = &state.lookup_limiter {
+            limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
+        }
         let (reference, phone) = (data.text("reference"), data.text("phone"));
         match actions::cancel_own(&state, &reference, &phone).await? {
             Some(req) => Ok(render(&CancelledPage { ctx: &ctx, reference: req.reference })),

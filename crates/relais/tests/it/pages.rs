@@ -170,3 +170,23 @@ async fn the_coordinator_area_is_for_coordinators() {
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
 }
+
+#[tokio::test]
+async fn looking_up_requests_is_limited_per_address() {
+    let mut config = test_config();
+    config.lookup_per_minute = 2;
+    let app = TestApp::spawn_with(config).await;
+    let r = app.submit_ok("06 12 34 56 78", "impots", "fr").await;
+    let reference = r["reference"].as_str().unwrap();
+    let c = browser();
+    let (_, html) = page(&c, app.url("/suivi")).await;
+    let csrf = csrf_of(&html);
+    let lookup = |phone: &'static str| {
+        c.post(app.url("/suivi")).form(&[("csrf", csrf.as_str()), ("reference", reference), ("phone", phone)]).send()
+    };
+    assert_eq!(lookup("06 00 00 00 01").await.unwrap().status(), StatusCode::NOT_FOUND);
+    let found = lookup("06 12 34 56 78").await.unwrap();
+    assert_eq!(found.status(), StatusCode::OK);
+    assert!(found.text().await.unwrap().contains(reference));
+    assert_eq!(lookup("06 12 34 56 78").await.unwrap().status(), StatusCode::TOO_MANY_REQUESTS);
+}
