@@ -46,9 +46,17 @@ fi
 cargo build --release -p relais -p relais-bench
 
 # The machine has 2 cores: anything else running skews every figure. Say so in the output.
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-if awk -v l="${LOAD_BEFORE%% *}" 'BEGIN {exit !(l > 0.5)}'; then
-    echo "WARNING: load average is $LOAD_BEFORE before the benchmark; other processes will skew the figures" >&2
+# busy_pct: share of all cores busy (not idle, not waiting for I/O) over the next 3 s.
+busy_pct() {
+    local a b
+    read -ra a < <(head -1 /proc/stat); sleep 3; read -ra b < <(head -1 /proc/stat)
+    awk -v a="${a[*]:1:8}" -v b="${b[*]:1:8}" 'BEGIN {
+        split(a, x); split(b, y); for (i = 1; i <= 8; i++) { d = y[i] - x[i]; t += d; if (i == 4 || i == 5) idle += d }
+        printf "%.0f", (t > 0 ? 100 * (t - idle) / t : 0) }'
+}
+BUSY_BEFORE=$(busy_pct)
+if [ "$BUSY_BEFORE" -gt 10 ]; then
+    echo "WARNING: the machine is already ${BUSY_BEFORE}% busy before the benchmark; other processes will skew the figures" >&2
     ps -eo pid,pcpu,etime,comm --sort=-pcpu | head -6 >&2
 fi
 
@@ -98,8 +106,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f %%", 100 * a /
 fmt() { awk -v x="$1" 'BEGIN {if (x >= 100) printf "%.0f", x; else printf "%.1f", x}'; }
 join() { local out="" v; for v in "$@"; do out+="${out:+ / }$(fmt "$v")"; done; echo "$out"; }
 
-declare -a I_RATE I_P50 I_P99 I_BAD I_CPU C_RATE C_P50 C_P99
-declare -a Y_RATE Y_P50 Y_P99 Y_ERR Z_RATE Z_P50 Z_P99
+I_RATE=() I_P50=() I_P99=() I_BAD=() I_CPU=() C_RATE=() C_P50=() C_P99=()
+Y_RATE=() Y_P50=() Y_P99=() Y_ERR=() Z_RATE=() Z_P50=() Z_P99=()
 
 # --- intake ----------------------------------------------------------------------------
 if [ "$ONLY" = all ] || [ "$ONLY" = intake ]; then
@@ -175,13 +183,12 @@ if [ "$ONLY" = all ] || [ "$ONLY" = cycle ]; then
     fi
     rm -rf "$TEMPLATE"
 fi
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- table -----------------------------------------------------------------------------
 {
     echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git describe --always --dirty 2>/dev/null || echo '?')," \
         "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $RUNS runs each; runs listed in order, then the median."
-    echo "Load average before: $LOAD_BEFORE; after: $LOAD_AFTER."
+    echo "Machine busy before the first measurement (other processes): ${BUSY_BEFORE}%."
     echo
     echo "| measure | runs | median | target |"
     echo "|---|---|---|---|"
