@@ -45,6 +45,7 @@ macro_rules! on_db {
 }
 
 mod error;
+mod intake_batch;
 pub mod journal;
 pub mod models;
 pub mod networks;
@@ -75,7 +76,7 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub(crate) enum Db {
-    Sqlite { write: SqlitePool, read: SqlitePool },
+    Sqlite { write: SqlitePool, read: SqlitePool, intake: intake_batch::IntakeBatcher },
     Postgres(PgPool),
 }
 
@@ -119,7 +120,8 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(base.read_only(true))
                 .await?;
-            Ok(Store { db: Db::Sqlite { write, read } })
+            let intake = intake_batch::IntakeBatcher::start(write.clone());
+            Ok(Store { db: Db::Sqlite { write, read, intake } })
         } else {
             Err(StoreError::Config(format!(
                 "database URL must start with sqlite:// or postgres:// (got {:?})",
@@ -155,7 +157,7 @@ impl Store {
 
     pub async fn close(&self) {
         match &self.db {
-            Db::Sqlite { write, read } => {
+            Db::Sqlite { write, read, .. } => {
                 write.close().await;
                 read.close().await;
             }

@@ -2,31 +2,148 @@
 //! timeline. Every change writes the row and its timeline events in one transaction.
 
 use crate::{Backend, HelpRequest, NewHelpRequest, Result, Store, StoreError, TimelineEvent, User};
+use relais_domain::dispatch::{pick_next, Candidate};
 use relais_domain::lifecycle::{apply, Command, Policy};
 use relais_domain::request::Status;
-use relais_domain::{reference, retention, Millis};
+use relais_domain::{reference, Millis};
 use serde::Serialize;
 
-/// Builds the claim statement around the dispatch pick; `$lock` is the PostgreSQL row lock.
-macro_rules! const_format_claim {
-    ($lock:literal) => {
+
+/// The statements of one intake, run on `$conn` inside the caller's transaction: refuse a
+/// second open request for the number, insert the row and its `created` event.
+macro_rules! insert_request {
+    ($conn:expr, $new:expr, $reference:expr, $now:expr) => {
+        async {
+            let new: &NewHelpRequest = $new;
+            let now: Millis = $now;
+            let open: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM help_requests WHERE phone = $1 AND status <> 'closed' LIMIT 1")
+                    .bind(&new.phone)
+                    .fetch_optional(&mut *$conn)
+                    .await?;
+            if open.is_some() {
+                return Err(StoreError::Duplicate("open_request"));
+            }
+            let inserted = sqlx::query_as::<_, HelpRequest>(
+                "INSERT INTO help_requests (reference, channel, phone, first_name, need, postcode, area, topic, \
+                 language, callback_windows, sms_consent, urgency, status, due_at, last_contact_at, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'waiting', $13, $13, $13) RETURNING *",
+            )
+            .bind($reference)
+            .bind(new.channel.as_str())
+            .bind(&new.phone)
+            .bind(&new.first_name)
+            .bind(&new.need)
+            .bind(&new.postcode)
+            .bind(new.postcode.as_deref().and_then(relais_domain::retention::anonymous_area))
+            .bind(&new.topic)
+            .bind(&new.language)
+            .bind(crate::delimited(&new.callback_windows))
+            .bind(new.sms_consent)
+            .bind(new.urgency.rank())
+            .bind(now)
+            .fetch_one(&mut *$conn)
+            .await;
+            match inserted {
+                Ok(row) => {
+                    sqlx::query("INSERT INTO request_events (request_id, at, kind) VALUES ($1, $2, 'created')")
+                        .bind(row.id)
+                        .bind(now)
+                        .execute(&mut *$conn)
+                        .await?;
+                    Ok(row)
+                }
+                Err(e) if StoreError::is_unique_violation(&e) => {
+                    if e.to_string().contains("phone") {
+                        Err(StoreError::Duplicate("open_request"))
+                    } else {
+                        Err(StoreError::Duplicate("reference"))
+                    }
+                }
+                Err(e) if StoreError::is_foreign_key_violation(&e) => Err(StoreError::UnknownReference("topic")),
+                Err(e) => Err(e.into()),
+            }
+        }
+        .await
+    };
+}
+pub(crate) use insert_request;
+
+const SELECT_REQUEST: &str = "SELECT * FROM help_requests WHERE id = $1";
+
+/// Languages and topic skills of one volunteer looked at by a claim (more are ignored).
+const MAX_LANGUAGES: usize = 8;
+const MAX_SKILLS: usize = 8;
+
+/// Candidate queries of the claim, each one index seek (see the queue indexes in the
+/// migrations). Together they contain the dispatch rule's pick: the follow-ups kept for this
+/// volunteer; for each language they speak, the most urgent then oldest eligible request;
+/// and for each (language, skilled topic), the same. Among equally urgent requests a skilled
+/// one wins, and the best skilled one is among the per-topic seeks; otherwise the
+/// per-language seeks hold the pick. `tests/it/dispatch_sql_matches_domain.rs` checks it.
+macro_rules! candidate_sql {
+    ($filter:literal, $limit:literal, $lock:literal) => {
         concat!(
-            "UPDATE help_requests SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1 \
-             WHERE status = 'waiting' AND id = (",
-            "SELECT id FROM help_requests \
-             WHERE status = 'waiting' AND due_at <= $3 \
-               AND $4 LIKE '%,' || language || ',%' \
-               AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $1 OR due_at + $6 <= $3) \
-             ORDER BY COALESCE(preferred_volunteer_id = $1, FALSE) DESC, urgency DESC, \
-                      ($5 LIKE '%,' || topic || ',%') DESC, due_at, created_at, id \
-             LIMIT 1",
-            $lock,
-            ") RETURNING *"
+            "SELECT id, status, language, topic, urgency, due_at, created_at, preferred_volunteer_id, version \
+             FROM help_requests WHERE status = 'waiting' AND due_at <= $2 AND ",
+            $filter,
+            " ORDER BY urgency DESC, due_at, created_at, id LIMIT ",
+            $limit,
+            $lock
         )
     };
 }
+const KEPT_FOR_ME: &str = candidate_sql!("preferred_volunteer_id = $1", "50", "");
+const KEPT_FOR_ME_PG: &str = candidate_sql!("preferred_volunteer_id = $1", "50", " FOR UPDATE SKIP LOCKED");
+const BEST_IN_LANGUAGE: &str = candidate_sql!(
+    "language = $1 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
+    "1",
+    ""
+);
+const BEST_IN_LANGUAGE_PG: &str = candidate_sql!(
+    "language = $1 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
+    "1",
+    " FOR UPDATE SKIP LOCKED"
+);
+const BEST_IN_TOPIC: &str = candidate_sql!(
+    "language = $1 AND topic = $5 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
+    "1",
+    ""
+);
+const BEST_IN_TOPIC_PG: &str = candidate_sql!(
+    "language = $1 AND topic = $5 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
+    "1",
+    " FOR UPDATE SKIP LOCKED"
+);
 
-const SELECT_REQUEST: &str = "SELECT * FROM help_requests WHERE id = $1";
+/// What a claim reads of a waiting request.
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct CandidateRow {
+    id: i64,
+    status: String,
+    language: String,
+    topic: String,
+    urgency: i64,
+    due_at: Millis,
+    created_at: Millis,
+    preferred_volunteer_id: Option<i64>,
+    version: i64,
+}
+
+impl CandidateRow {
+    fn to_candidate(&self) -> Option<Candidate> {
+        Some(Candidate {
+            id: self.id,
+            status: self.status.parse().ok()?,
+            language: self.language.clone(),
+            topic: self.topic.clone(),
+            urgency: relais_domain::request::Urgency::from_rank(self.urgency),
+            due_at: self.due_at,
+            created_at: self.created_at,
+            preferred_volunteer_id: self.preferred_volunteer_id,
+        })
+    }
+}
 
 /// A line of the live queue, without personal data.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -68,71 +185,30 @@ pub struct WaitInputs {
 }
 
 impl Store {
-    /// Stores a new request and its `created` event. Refuses a second open request for the
-    /// same phone number (`StoreError::Duplicate("open_request")`).
+    /// Stores a new request and its `created` event, and returns once it is committed.
+    /// Refuses a second open request for the same phone number
+    /// (`StoreError::Duplicate("open_request")`). On SQLite, concurrent intakes share one
+    /// commit (see `intake_batch`); on PostgreSQL each has its own transaction.
     pub async fn create_request(&self, new: &NewHelpRequest, now: Millis) -> Result<HelpRequest> {
-        let windows = crate::delimited(&new.callback_windows);
-        let area = new.postcode.as_deref().and_then(retention::anonymous_area);
-        for _ in 0..8 {
-            let reference = reference::generate(&mut rand::rng());
-            let result: Result<HelpRequest> = on_db!(self, write, |pool, _b| {
-                let mut tx = pool.begin().await?;
-                let open: Option<(i64,)> =
-                    sqlx::query_as("SELECT id FROM help_requests WHERE phone = $1 AND status <> 'closed' LIMIT 1")
-                        .bind(&new.phone)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if open.is_some() {
-                    return Err(StoreError::Duplicate("open_request"));
-                }
-                let inserted = sqlx::query_as::<_, HelpRequest>(
-                    "INSERT INTO help_requests (reference, channel, phone, first_name, need, postcode, area, topic, \
-                     language, callback_windows, sms_consent, urgency, status, due_at, last_contact_at, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'waiting', $13, $13, $13) RETURNING *",
-                )
-                .bind(&reference)
-                .bind(new.channel.as_str())
-                .bind(&new.phone)
-                .bind(&new.first_name)
-                .bind(&new.need)
-                .bind(&new.postcode)
-                .bind(&area)
-                .bind(&new.topic)
-                .bind(&new.language)
-                .bind(&windows)
-                .bind(new.sms_consent)
-                .bind(new.urgency.rank())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await;
-                match inserted {
-                    Ok(row) => {
-                        sqlx::query("INSERT INTO request_events (request_id, at, kind) VALUES ($1, $2, 'created')")
-                            .bind(row.id)
-                            .bind(now)
-                            .execute(&mut *tx)
-                            .await?;
-                        tx.commit().await?;
-                        Ok(row)
-                    }
-                    Err(e) if StoreError::is_unique_violation(&e) => {
-                        if e.to_string().contains("phone") {
-                            Err(StoreError::Duplicate("open_request"))
-                        } else {
-                            Err(StoreError::Duplicate("reference"))
+        match &self.db {
+            crate::Db::Sqlite { intake, .. } => intake.submit(new.clone(), now).await,
+            crate::Db::Postgres(pool) => {
+                for _ in 0..8 {
+                    let reference = reference::generate(&mut rand::rng());
+                    let mut tx = pool.begin().await?;
+                    match insert_request!(&mut *tx, new, &reference, now) {
+                        Ok(row) => {
+                            tx.commit().await?;
+                            return Ok(row);
                         }
+                        // A reference collision: draw another one.
+                        Err(StoreError::Duplicate("reference")) => continue,
+                        Err(e) => return Err(e),
                     }
-                    Err(e) if StoreError::is_foreign_key_violation(&e) => Err(StoreError::UnknownReference("topic")),
-                    Err(e) => Err(e.into()),
                 }
-            });
-            match result {
-                // A reference collision: draw another one.
-                Err(StoreError::Duplicate("reference")) => continue,
-                other => return other,
+                Err(StoreError::Duplicate("reference"))
             }
         }
-        Err(StoreError::Duplicate("reference"))
     }
 
     pub async fn get_request(&self, id: i64) -> Result<HelpRequest> {
@@ -165,27 +241,60 @@ impl Store {
 
     /// Gives `volunteer` the next request by the dispatch rule, atomically: under any
     /// concurrency a request is claimed by one volunteer at most. `None` when nothing fits.
+    /// The claim, its `claimed` event and the access-journal line commit together.
+    ///
+    /// A few index seeks gather a small set of candidates that is sure to contain the
+    /// rule's pick (see `candidate_sql!`), and `relais_domain::dispatch::pick_next` picks.
     pub async fn claim_next(&self, volunteer: &User, now: Millis, policy: &Policy) -> Result<Option<HelpRequest>> {
-        let langs = volunteer.languages.clone();
-        let skills = volunteer.topic_skills.clone();
-        // Mirrors relais_domain::dispatch (eligibility, then priority_key order).
-        const CLAIM_SQLITE: &str = const_format_claim!("");
-        const CLAIM_PG: &str = const_format_claim!(" FOR UPDATE SKIP LOCKED");
-        // A PostgreSQL claim can lose a race to another transaction that committed between
-        // the pick and the update; try again a few times before saying the queue is empty.
+        let profile = volunteer.dispatch_profile();
+        // On PostgreSQL candidates are locked (skipping rows other claimers hold), so the
+        // update below keeps its row; the loop is a safety net, not the normal path.
         for _ in 0..5 {
-            let claimed: Option<HelpRequest> = on_db!(self, write, |pool, backend| {
-                let sql = if backend == Backend::Postgres { CLAIM_PG } else { CLAIM_SQLITE };
+            let outcome: Option<HelpRequest> = on_db!(self, write, |pool, backend| {
+                let pg = backend == Backend::Postgres;
                 let mut tx = pool.begin().await?;
-                let row = sqlx::query_as::<_, HelpRequest>(sql)
+                let mut candidates: Vec<CandidateRow> = sqlx::query_as::<_, CandidateRow>(if pg { KEPT_FOR_ME_PG } else { KEPT_FOR_ME })
                     .bind(volunteer.id)
-                    .bind(now + policy.lease)
                     .bind(now)
-                    .bind(&langs)
-                    .bind(&skills)
-                    .bind(policy.follow_up_reserve)
-                    .fetch_optional(&mut *tx)
+                    .fetch_all(&mut *tx)
                     .await?;
+                for language in profile.languages.iter().take(MAX_LANGUAGES) {
+                    let best = sqlx::query_as::<_, CandidateRow>(if pg { BEST_IN_LANGUAGE_PG } else { BEST_IN_LANGUAGE })
+                        .bind(language)
+                        .bind(now)
+                        .bind(volunteer.id)
+                        .bind(policy.follow_up_reserve)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    candidates.extend(best);
+                    for topic in profile.topic_skills.iter().take(MAX_SKILLS) {
+                        let best = sqlx::query_as::<_, CandidateRow>(if pg { BEST_IN_TOPIC_PG } else { BEST_IN_TOPIC })
+                            .bind(language)
+                            .bind(now)
+                            .bind(volunteer.id)
+                            .bind(policy.follow_up_reserve)
+                            .bind(topic)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        candidates.extend(best);
+                    }
+                }
+                let domain: Vec<Candidate> = candidates.iter().filter_map(CandidateRow::to_candidate).collect();
+                let Some(pick) = pick_next(&profile, &domain, now, policy) else {
+                    // Nothing fits this volunteer: the transaction ends without a change.
+                    return Ok(None);
+                };
+                let version = candidates.iter().find(|c| c.id == pick.id).map(|c| c.version).unwrap_or_default();
+                let row = sqlx::query_as::<_, HelpRequest>(
+                    "UPDATE help_requests SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1 \
+                     WHERE id = $3 AND status = 'waiting' AND version = $4 RETURNING *",
+                )
+                .bind(volunteer.id)
+                .bind(now + policy.lease)
+                .bind(pick.id)
+                .bind(version)
+                .fetch_optional(&mut *tx)
+                .await?;
                 if let Some(r) = &row {
                     sqlx::query("INSERT INTO request_events (request_id, at, kind, actor_id) VALUES ($1, $2, 'claimed', $3)")
                         .bind(r.id)
@@ -193,35 +302,22 @@ impl Store {
                         .bind(volunteer.id)
                         .execute(&mut *tx)
                         .await?;
+                    sqlx::query("INSERT INTO access_journal (at, user_id, request_id, action) VALUES ($1, $2, $3, 'claim')")
+                        .bind(now)
+                        .bind(volunteer.id)
+                        .bind(r.id)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
                 }
-                tx.commit().await?;
                 row
             });
-            if claimed.is_some() || self.backend() == Backend::Sqlite {
-                return Ok(claimed);
+            if outcome.is_some() {
+                return Ok(outcome);
             }
-            if !self.has_eligible(volunteer, now, policy).await? {
-                return Ok(None);
-            }
+            // Lost a race for the picked row: gather candidates again.
         }
         Ok(None)
-    }
-
-    async fn has_eligible(&self, volunteer: &User, now: Millis, policy: &Policy) -> Result<bool> {
-        on_db!(self, read, |pool, _b| {
-            let row: Option<(i64,)> = sqlx::query_as(
-                "SELECT id FROM help_requests WHERE status = 'waiting' AND due_at <= $2 \
-                 AND $3 LIKE '%,' || language || ',%' \
-                 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $1 OR due_at + $4 <= $2) LIMIT 1",
-            )
-            .bind(volunteer.id)
-            .bind(now)
-            .bind(&volunteer.languages)
-            .bind(policy.follow_up_reserve)
-            .fetch_optional(pool)
-            .await?;
-            Ok(row.is_some())
-        })
     }
 
     /// Applies a lifecycle command to request `id` and stores the result and its events.
@@ -392,9 +488,11 @@ impl Store {
     /// more urgent or due earlier) and first callbacks made in the pace window.
     pub async fn wait_inputs(&self, req: &HelpRequest, now: Millis) -> Result<WaitInputs> {
         on_db!(self, read, |pool, _b| {
+            // Counted up to a cap: past it the wait is long whatever the exact figure, and an
+            // uncapped count would scan the whole queue on every intake.
             let (ahead,): (i64,) = sqlx::query_as(
-                "SELECT COUNT(*) FROM help_requests WHERE status = 'waiting' AND language = $1 AND id <> $4 \
-                 AND due_at <= $5 AND (urgency > $2 OR (urgency = $2 AND due_at < $3))",
+                "SELECT COUNT(*) FROM (SELECT 1 FROM help_requests WHERE status = 'waiting' AND language = $1 AND id <> $4 \
+                 AND due_at <= $5 AND (urgency > $2 OR (urgency = $2 AND due_at < $3)) LIMIT 1000) AS ahead",
             )
             .bind(&req.language)
             .bind(req.urgency)

@@ -48,8 +48,8 @@ pub async fn take_next(state: &AppState, session: Option<&Session>) -> Result<Op
     }
     let claimed = state.store.claim_next(&user, now_ms(), &state.config.policy).await?;
     if let Some(r) = &claimed {
+        // The claim's access-journal line was written in the claim's own transaction.
         tracing::info!(request = r.id, volunteer = user.id, "request claimed");
-        state.store.record_access(user.id, r.id, "claim", now_ms()).await?;
         state.notify_queue();
     }
     Ok(claimed)

@@ -72,7 +72,12 @@ CREATE TABLE help_requests (
     version                BIGINT NOT NULL DEFAULT 0
 );
 
-CREATE INDEX help_requests_queue ON help_requests (urgency DESC, due_at, created_at) WHERE status = 'waiting';
+-- The claim's index seeks (relais-store requests.rs): per language, per language and topic,
+-- and follow-ups kept for one volunteer; the first one serves the queue overview.
+CREATE INDEX help_requests_queue ON help_requests (urgency DESC, due_at, created_at, id) WHERE status = 'waiting';
+CREATE INDEX help_requests_queue_language ON help_requests (language, urgency DESC, due_at, created_at, id) WHERE status = 'waiting';
+CREATE INDEX help_requests_queue_topic ON help_requests (language, topic, urgency DESC, due_at, created_at, id) WHERE status = 'waiting';
+CREATE INDEX help_requests_kept ON help_requests (preferred_volunteer_id) WHERE status = 'waiting' AND preferred_volunteer_id IS NOT NULL;
 CREATE INDEX help_requests_leases ON help_requests (lease_until) WHERE status = 'assigned';
 CREATE UNIQUE INDEX help_requests_open_phone ON help_requests (phone) WHERE status <> 'closed';
 CREATE INDEX help_requests_volunteer ON help_requests (volunteer_id, status);

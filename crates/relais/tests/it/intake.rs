@@ -126,3 +126,26 @@ async fn wait_estimate_appears_once_callbacks_have_been_made() {
     assert_eq!(body["estimated_wait"]["kind"], "minutes", "{body}");
     assert!(body["estimated_wait"]["high"].as_i64().unwrap() > body["estimated_wait"]["low"].as_i64().unwrap());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_intakes_are_each_stored_once_and_a_refused_one_spoils_no_other() {
+    let app = std::sync::Arc::new(TestApp::spawn().await);
+    let mut tasks = Vec::new();
+    for i in 0..100u32 {
+        let app = app.clone();
+        // Ten people share one number: one of them gets in, nine are told it is already open.
+        let number = if i % 10 == 0 { phone(999) } else { phone(i) };
+        tasks.push(tokio::spawn(async move { app.submit(json!({"phone": number, "topic": "impots"})).await.status() }));
+    }
+    let mut created = 0;
+    let mut conflicts = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            StatusCode::CREATED => created += 1,
+            StatusCode::CONFLICT => conflicts += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((created, conflicts), (91, 9));
+    assert_eq!(app.count_requests().await, 91);
+}
