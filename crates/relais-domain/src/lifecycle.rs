@@ -98,6 +98,8 @@ pub enum Command {
     Close { volunteer: i64, outcome: Outcome, follow_up_at: Option<Millis> },
     /// The holder gives the request back to the queue.
     Release { volunteer: i64 },
+    /// The holder says they are still on it (a long call): the lease starts again.
+    Extend { volunteer: i64 },
     /// The clock: the holder's lease has run out.
     ExpireLease,
     /// The person cancels their own request (with reference and phone number).
@@ -223,6 +225,11 @@ pub fn apply(
             holder(current, volunteer)?;
             back_to_queue(&mut next, current.due_at.min(now));
             events.push(Event::new(EventKind::Released, Some(volunteer), None));
+        }
+        Command::Extend { volunteer } => {
+            holder(current, volunteer)?;
+            next.lease_until = Some(now + policy.lease);
+            events.push(Event::new(EventKind::LeaseExtended, Some(volunteer), None));
         }
         Command::ExpireLease => {
             if current.status != Status::Assigned {
@@ -410,6 +417,16 @@ mod tests {
         assert_eq!(t.next.volunteer_id, None);
         assert!(t.next.due_at <= T0 + MINUTE);
         assert_eq!(kinds(&t), vec![EventKind::Released]);
+    }
+
+    #[test]
+    fn the_holder_extends_the_lease() {
+        let s = claimed();
+        let later = T0 + 15 * MINUTE;
+        let t = apply(&s, &Command::Extend { volunteer: V }, later, &policy()).unwrap();
+        assert_eq!(t.next.lease_until, Some(later + policy().lease));
+        assert_eq!(t.next.status, Status::Assigned);
+        assert_eq!(apply(&s, &Command::Extend { volunteer: OTHER }, later, &policy()).unwrap_err(), TransitionError::NotHolder);
     }
 
     #[test]

@@ -122,6 +122,7 @@ coded_enum! {
         Assigned = "assigned",
         Attempt = "attempt",
         Released = "released",
+        LeaseExtended = "lease_extended",
         LeaseExpired = "lease_expired",
         Rescheduled = "rescheduled",
         FollowUpScheduled = "follow_up_scheduled",

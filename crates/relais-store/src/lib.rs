@@ -45,7 +45,8 @@ macro_rules! on_db {
 }
 
 mod error;
-mod intake_batch;
+mod sqlite_writer;
+mod write_steps;
 pub mod journal;
 pub mod models;
 pub mod networks;
@@ -76,7 +77,7 @@ pub enum Backend {
 
 #[derive(Clone)]
 pub(crate) enum Db {
-    Sqlite { write: SqlitePool, read: SqlitePool, intake: intake_batch::IntakeBatcher },
+    Sqlite { write: SqlitePool, read: SqlitePool, writer: sqlite_writer::SqliteWriter },
     Postgres(PgPool),
 }
 
@@ -120,8 +121,8 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(30))
                 .connect_with(base.read_only(true))
                 .await?;
-            let intake = intake_batch::IntakeBatcher::start(write.clone());
-            Ok(Store { db: Db::Sqlite { write, read, intake } })
+            let writer = sqlite_writer::SqliteWriter::start(write.clone());
+            Ok(Store { db: Db::Sqlite { write, read, writer } })
         } else {
             Err(StoreError::Config(format!(
                 "database URL must start with sqlite:// or postgres:// (got {:?})",

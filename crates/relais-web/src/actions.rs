@@ -91,6 +91,38 @@ pub async fn act(state: &AppState, session: Option<&Session>, id: i64, cmd: Comm
     Ok(req)
 }
 
+/// Creates or updates a topic of the catalogue (administrators).
+pub async fn save_topic(state: &AppState, session: Option<&Session>, topic: relais_store::Topic) -> Result<relais_store::Topic, ApiError> {
+    require_user(session, Action::EditTopics)?;
+    let mut errors = Vec::new();
+    if !relais_domain::topics::is_valid_id(&topic.id) {
+        errors.push(crate::error::FieldError::new("id", "error-topic-id", "lowercase letters, digits and dashes, at most 40"));
+    }
+    for (field, value) in [("label_fr", &topic.label_fr), ("label_en", &topic.label_en)] {
+        if value.trim().is_empty() || value.chars().count() > 120 {
+            errors.push(crate::error::FieldError::new(field, "error-label", "a label of 1 to 120 characters"));
+        }
+    }
+    if !topic.pictogram.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') || topic.pictogram.is_empty() {
+        errors.push(crate::error::FieldError::new("pictogram", "error-pictogram", "the name of a pictogram file, e.g. impots"));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    Ok(state.store.save_topic(&topic).await?)
+}
+
+/// The access journal (administrators), for one request or the latest entries.
+pub async fn access_journal(
+    state: &AppState,
+    session: Option<&Session>,
+    request_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<relais_store::journal::AccessEntry>, ApiError> {
+    require_user(session, Action::ViewAccessJournal)?;
+    Ok(state.store.access_journal(request_id, limit.clamp(1, 1000)).await?)
+}
+
 /// The person looks up their own request with the reference and phone number.
 pub async fn lookup(state: &AppState, reference: &str, phone: &str) -> Result<Option<HelpRequest>, ApiError> {
     let Some(reference) = relais_domain::reference::normalize(reference) else { return Ok(None) };

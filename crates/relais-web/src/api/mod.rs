@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at
 //! `/api/v1/openapi.json` (generated from the handlers' annotations).
 
+mod admin;
 mod coordination;
 mod dto;
 mod requests;
@@ -21,12 +22,15 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/openapi.json", get(openapi))
         .route("/topics", get(requests::topics))
+        .route("/topics/{id}", axum::routing::put(admin::save_topic))
+        .route("/access-journal", get(admin::access_journal))
         .route("/help-requests", post(requests::create))
         .route("/help-requests/next", post(requests::next))
         .route("/help-requests/{id}", get(requests::get_one))
         .route("/help-requests/{id}/attempts", post(requests::attempt))
         .route("/help-requests/{id}/close", post(requests::close))
         .route("/help-requests/{id}/release", post(requests::release))
+        .route("/help-requests/{id}/extend", post(requests::extend))
         .route("/help-requests/{id}/assign", post(coordination::assign))
         .route("/auth/token", post(session::token))
         .route("/me/duty", post(session::duty))
@@ -40,7 +44,7 @@ pub fn router() -> Router<AppState> {
     info(title = "Relais API", description = "Help requests, volunteers' queue and line statistics of a Relais help line.", version = "1"),
     paths(
         requests::topics, requests::create, requests::next, requests::get_one, requests::attempt,
-        requests::close, requests::release, coordination::assign, session::token, session::duty,
+        requests::close, requests::release, requests::extend, coordination::assign, admin::save_topic, admin::access_journal, session::token, session::duty,
         coordination::queue, coordination::stats
     ),
     components(schemas(Problem, FieldError)),

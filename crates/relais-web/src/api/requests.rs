@@ -121,3 +121,12 @@ pub async fn release(State(state): State<AppState>, ApiCaller(caller): ApiCaller
     let req = actions::act(&state, caller.as_ref(), id, Command::Release { volunteer }, None).await?;
     Ok(Json(RequestStateDto::from(&req)))
 }
+
+/// The holder is still on it (a long call): the lease starts again.
+#[utoipa::path(post, path = "/api/v1/help-requests/{id}/extend", tag = "volunteer", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = RequestStateDto), (status = 409, body = Problem)))]
+pub async fn extend(State(state): State<AppState>, ApiCaller(caller): ApiCaller, Path(id): Path<i64>) -> Result<Json<RequestStateDto>, ApiError> {
+    let volunteer = caller.as_ref().map(|s| s.user.id).unwrap_or_default();
+    let req = actions::act(&state, caller.as_ref(), id, Command::Extend { volunteer }, None).await?;
+    Ok(Json(RequestStateDto::from(&req)))
+}

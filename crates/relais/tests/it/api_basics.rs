@@ -90,3 +90,41 @@ async fn stats_count_by_channel_topic_outcome_with_median_wait() {
     assert_eq!(q["waiting"], 1);
     assert!(q["items"][0].get("phone").is_none(), "the queue shows no personal data");
 }
+
+#[tokio::test]
+async fn an_administrator_edits_the_topic_catalogue() {
+    let app = TestApp::spawn().await;
+    app.user(Role::Admin, "a@relais.test", &["fr"], &[]).await;
+    let admin = app.token("a@relais.test").await;
+    let put = |id: &str, body: Value| app.client.put(app.url(&format!("/api/v1/topics/{id}"))).bearer_auth(&admin).json(&body).send();
+    let res = put("retraite", json!({"label_fr": "Retraite", "label_en": "Pension", "pictogram": "autre", "position": 20})).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = put("impots", json!({"label_fr": "Impôts et taxes", "label_en": "Taxes", "pictogram": "impots", "position": 6, "active": false})).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let topics: Value = app.client.get(app.url("/api/v1/topics")).send().await.unwrap().json().await.unwrap();
+    let ids: Vec<&str> = topics.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"retraite"));
+    assert!(!ids.contains(&"impots"), "an inactive topic is no longer offered");
+    // And it can no longer be chosen.
+    let res = app.submit(json!({"phone": phone(1), "topic": "impots"})).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = put("Bad Id", json!({"label_fr": "", "label_en": "x", "pictogram": "../x", "position": 1})).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let p: Value = res.json().await.unwrap();
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["id", "label_fr", "pictogram"]);
+}
+
+#[tokio::test]
+async fn an_administrator_reads_the_access_journal() {
+    let app = TestApp::spawn().await;
+    app.user(Role::Admin, "a@relais.test", &["fr"], &[]).await;
+    let admin = app.token("a@relais.test").await;
+    let (v, token) = app.volunteer_on_duty("v@relais.test", &["fr"], &[]).await;
+    app.submit_ok(&phone(1), "impots", "fr").await;
+    let id = app.next(&token).await.unwrap()["id"].as_i64().unwrap();
+    app.get(&token, &format!("/api/v1/help-requests/{id}")).await;
+    let j: Value = app.get(&admin, &format!("/api/v1/access-journal?request_id={id}")).await.json().await.unwrap();
+    let actions: Vec<(&str, i64)> = j.as_array().unwrap().iter().map(|e| (e["action"].as_str().unwrap(), e["user_id"].as_i64().unwrap())).collect();
+    assert_eq!(actions, vec![("view", v.id), ("claim", v.id)], "newest first");
+}

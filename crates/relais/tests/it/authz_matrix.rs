@@ -20,6 +20,7 @@ fn routes(id: i64, volunteer_id: i64) -> Vec<(Method, String, serde_json::Value,
     const ALL: &[Who] = &[Anonymous, Volunteer, Coordinator, Admin];
     const SIGNED_IN: &[Who] = &[Volunteer, Coordinator, Admin];
     const COORD: &[Who] = &[Coordinator, Admin];
+    const ADMIN: &[Who] = &[Admin];
     vec![
         (Method::GET, "/api/v1/topics".into(), json!(null), ALL),
         (Method::GET, "/api/v1/openapi.json".into(), json!(null), ALL),
@@ -31,7 +32,10 @@ fn routes(id: i64, volunteer_id: i64) -> Vec<(Method, String, serde_json::Value,
         (Method::POST, format!("/api/v1/help-requests/{id}/close"), json!({"outcome": "resolved"}), SIGNED_IN),
         (Method::POST, format!("/api/v1/help-requests/{id}/release"), json!({}), SIGNED_IN),
         (Method::POST, format!("/api/v1/help-requests/{id}/assign"), json!({"volunteer_id": volunteer_id}), COORD),
+        (Method::POST, format!("/api/v1/help-requests/{id}/extend"), json!({}), SIGNED_IN),
         (Method::GET, "/api/v1/queue".into(), json!(null), COORD),
+        (Method::PUT, "/api/v1/topics/impots".into(), json!({"label_fr": "Impôts", "label_en": "Taxes", "pictogram": "impots", "position": 6}), ADMIN),
+        (Method::GET, "/api/v1/access-journal".into(), json!(null), ADMIN),
         (Method::GET, "/api/v1/stats".into(), json!(null), COORD),
         (Method::GET, "/healthz".into(), json!(null), ALL),
         (Method::GET, "/metrics".into(), json!(null), ALL),

@@ -122,3 +122,24 @@ async fn an_expired_lease_returns_the_request_to_the_queue() {
     let res = app.post_json(&token, &format!("/api/v1/help-requests/{id}/attempts"), json!({"result": "reached"})).await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn the_holder_extends_a_lease_during_a_long_call() {
+    let mut config = test_config();
+    config.policy.lease = 1500;
+    let app = TestApp::spawn_with(config).await;
+    let (_, token) = app.volunteer_on_duty("v@relais.test", &["fr"], &[]).await;
+    let (_, other) = app.volunteer_on_duty("w@relais.test", &["fr"], &[]).await;
+    let id = app.submit_ok(&phone(1), "impots", "fr").await["id"].as_i64().unwrap();
+    app.next(&token).await.unwrap();
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        let res = app.post_json(&token, &format!("/api/v1/help-requests/{id}/extend"), json!({})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    // 2.4 s after the claim, well past one lease, the request is still held.
+    assert!(app.next(&other).await.is_none());
+    assert_eq!(app.store.get_request(id).await.unwrap().status.as_str(), "assigned");
+    let res = app.post_json(&other, &format!("/api/v1/help-requests/{id}/extend"), json!({})).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "only the holder extends");
+}
