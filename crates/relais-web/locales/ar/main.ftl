@@ -71,6 +71,12 @@ error-volunteer-missing = اختر متطوعًا من القائمة.
 error-account-status = حالة الحساب هذه غير موجودة.
 error-attempt-result = اختر نتيجة المكالمة.
 error-outcome = اختر كيف ينتهي الطلب.
+error-topic-id = اكتب معرّفًا بحروف لاتينية صغيرة بدون علامات، وأرقام وشرطات. 40 حرفًا على الأكثر.
+error-topic-taken = هذا الموضوع موجود من قبل. غيّره في الجدول.
+error-label = اكتب عنوانًا من 1 إلى 120 حرفًا.
+error-pictogram = اختر رمزًا من القائمة.
+error-position = اكتب عددًا صحيحًا بين 0 و100000.
+error-request-number = اكتب رقم الطلب بالأرقام فقط.
 
 ## Home page (FALC)
 home-title = مساعدة في استعمال الإنترنت، عبر الهاتف
@@ -237,6 +243,11 @@ release-title = إرجاع الطلب
 release-text = لا يمكنك التكفل به؟ أعده إلى قائمة الانتظار لمتطوع آخر.
 release-submit = إعادة إلى قائمة الانتظار
 timeline-title = ما حدث
+extend-title = الاحتفاظ بالطلب مدة أطول
+extend-until = هذا الطلب محجوز لك حتى
+extend-text = هل المكالمة طويلة؟ قل ذلك هنا. وإلا يعود الطلب إلى قائمة الانتظار في ذلك الوقت.
+extend-submit = ما زلت على الخط مع الشخص
+extend-done = تم التسجيل. يبقى الطلب لك مدة أطول.
 
 ## Attempt results: attempt-<code>
 attempt-reached = تحدثت مع الشخص
@@ -258,6 +269,7 @@ event-claimed = أخذه متطوع
 event-assigned = أسنده فريق التنسيق
 event-attempt = مكالمة
 event-released = أعيد إلى قائمة الانتظار
+event-lease-extended = تمديد الوقت: المتطوع ما زال على الخط
 event-lease-expired = انتهت المهلة: أعيد إلى قائمة الانتظار
 event-rescheduled = مكالمة أخرى مبرمجة لاحقًا
 event-follow-up-scheduled = متابعة مبرمجة
@@ -308,6 +320,8 @@ coordination-nav = التنسيق
 coordination-nav-queue = قائمة الانتظار مباشرة
 coordination-nav-volunteers = المتطوعون
 coordination-nav-figures = أرقام اليوم
+coordination-nav-topics = المواضيع
+coordination-nav-journal = سجل الاطلاع
 coordination-now-title = الآن
 coordination-waiting-later = { $count ->
     [0] لا يوجد طلب مبرمج لاحقًا.
@@ -325,6 +339,7 @@ assign-choose = اختر متطوعًا
 assign-submit = إسناد
 assign-on-duty = في الخدمة
 assign-off-duty = خارج الخدمة
+assign-nobody-speaks = لا يوجد متطوع نشط يتكلم هذه اللغة.
 volunteers-title = المتطوعون
 volunteers-intro = يمكنك تفعيل حسابات شبكاتك أو تعطيلها. الحساب المعطّل يُسجَّل خروجه فورًا.
 volunteers-caption = الحسابات
@@ -342,6 +357,48 @@ figures-by-channel = الطلبات المستلمة حسب القناة
 figures-by-topic = الطلبات المستلمة حسب الموضوع
 figures-by-outcome = الطلبات المغلقة حسب النتيجة
 figures-empty = لا شيء حتى الآن.
+
+## Topic catalogue (administrators, topics.html)
+topics-title = المواضيع
+topics-intro = هذه المواضيع معروضة على الناس في استمارة الطلب. لا يُحذف أي موضوع أبدًا: لإخفائه، أزل علامة «معروض».
+topics-labels-note = للمواضيع الخمسة عشر الأولى، يعرض الموقع ترجماته الخاصة. العناوين أدناه للمواضيع الجديدة.
+topics-list-title = كل المواضيع
+topics-caption = المواضيع، بترتيب الاستمارة
+topics-empty = لا توجد مواضيع.
+topics-id = المعرّف
+topics-id-hint = حروف لاتينية صغيرة بدون علامات، وأرقام وشرطات. مثلًا: banque-en-ligne. لا يتغير المعرّف بعد ذلك.
+topics-label-fr = العنوان بالفرنسية
+topics-label-en = العنوان بالإنجليزية
+topics-pictogram = الرمز
+topics-pictogram-choose = اختر رمزًا
+topics-position = الترتيب
+topics-position-hint = الأرقام الصغيرة تظهر أولًا.
+topics-priority = ذو أولوية
+topics-priority-hint = حاجة متكررة: يظهر في أعلى الاستمارة.
+topics-active = معروض
+topics-active-hint = أزل العلامة لتوقف عرض هذا الموضوع. الطلبات القديمة تحتفظ به.
+topics-save = حفظ
+topics-add-title = إضافة موضوع
+topics-add-submit = إضافة الموضوع
+topics-saved = تم حفظ الموضوع.
+
+## Access journal (administrators, journal.html)
+journal-title = سجل الاطلاع
+journal-intro = من اطّلع على البيانات الشخصية لطلب ما، ومتى. بتوقيت باريس.
+journal-request-label = رقم الطلب
+journal-request-hint = الرقم موجود في آخر عنوان صفحة الطلب. اتركه فارغًا لرؤية آخر عمليات الاطلاع.
+journal-filter = بحث
+journal-show-all = عرض السجل كاملًا
+journal-list-title = عمليات الاطلاع
+journal-empty = لم يتم العثور على أي عملية اطلاع.
+journal-caption-latest = آخر { $count } عملية اطلاع، الأحدث أولًا
+journal-caption-request = عمليات الاطلاع على الطلب رقم { $id }، الأحدث أولًا
+journal-col-when = متى
+journal-col-who = من
+journal-col-request = الطلب
+journal-col-action = الإجراء
+journal-action-claim = أخذ الطلب
+journal-action-view = فتح الطلب
 
 ## Roles and account statuses: role-<code>, account-status-<code>
 role-volunteer = متطوع

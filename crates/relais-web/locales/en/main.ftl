@@ -71,6 +71,12 @@ error-volunteer-missing = Choose a volunteer from the list.
 error-account-status = This account status does not exist.
 error-attempt-result = Choose how the call went.
 error-outcome = Choose how the request ends.
+error-topic-id = Write an id with lowercase letters without accents, digits and dashes. At most 40 characters.
+error-topic-taken = This topic already exists. Change it in the table.
+error-label = Write a label of 1 to 120 characters.
+error-pictogram = Choose a pictogram from the list.
+error-position = Write a whole number from 0 to 100000.
+error-request-number = Write a request number with digits only.
 
 ## Home page (FALC)
 home-title = Help with the Internet, by phone
@@ -231,6 +237,11 @@ release-title = Give the request back
 release-text = You cannot handle it? Put it back in the queue for another volunteer.
 release-submit = Put back in the queue
 timeline-title = What happened
+extend-title = Keep the request longer
+extend-until = This request is kept for you until
+extend-text = Is the call taking long? Say so here. Otherwise the request goes back to the queue at that time.
+extend-submit = I am still on the line with the person
+extend-done = Noted. The request stays yours for longer.
 
 ## Attempt results: attempt-<code>
 attempt-reached = I spoke to the person
@@ -252,6 +263,7 @@ event-claimed = Taken by a volunteer
 event-assigned = Assigned by the coordination
 event-attempt = Call
 event-released = Put back in the queue
+event-lease-extended = More time: the volunteer is still on the line
 event-lease-expired = Time ran out: back in the queue
 event-rescheduled = Another call planned later
 event-follow-up-scheduled = Follow-up planned
@@ -302,6 +314,8 @@ coordination-nav = Coordination
 coordination-nav-queue = Live queue
 coordination-nav-volunteers = Volunteers
 coordination-nav-figures = Today's figures
+coordination-nav-topics = Topics
+coordination-nav-journal = Access journal
 coordination-now-title = Right now
 coordination-waiting-later = { $count ->
     [0] No request is planned for later.
@@ -316,6 +330,7 @@ assign-choose = Choose a volunteer
 assign-submit = Assign
 assign-on-duty = on duty
 assign-off-duty = off duty
+assign-nobody-speaks = No active volunteer speaks this language.
 volunteers-title = Volunteers
 volunteers-intro = You can activate or deactivate the accounts of your networks. A deactivated account is signed out at once.
 volunteers-caption = Accounts
@@ -333,6 +348,48 @@ figures-by-channel = Requests received by channel
 figures-by-topic = Requests received by topic
 figures-by-outcome = Requests closed by outcome
 figures-empty = Nothing yet.
+
+## Topic catalogue (administrators, topics.html)
+topics-title = Topics
+topics-intro = These topics are offered to people on the request form. A topic is never deleted: to hide it, untick “Offered”.
+topics-labels-note = For the 15 starting topics, the site shows its own translations. The labels below are for new topics.
+topics-list-title = All topics
+topics-caption = Topics, in the order of the form
+topics-empty = No topics.
+topics-id = Id
+topics-id-hint = Lowercase letters without accents, digits and dashes. For example: online-banking. The id cannot change later.
+topics-label-fr = Label in French
+topics-label-en = Label in English
+topics-pictogram = Pictogram
+topics-pictogram-choose = Choose a pictogram
+topics-position = Order
+topics-position-hint = Small numbers are shown first.
+topics-priority = Priority
+topics-priority-hint = A frequent need: it is shown at the top of the form.
+topics-active = Offered
+topics-active-hint = Untick to stop offering this topic. Past requests keep it.
+topics-save = Save
+topics-add-title = Add a topic
+topics-add-submit = Add the topic
+topics-saved = The topic is saved.
+
+## Access journal (administrators, journal.html)
+journal-title = Access journal
+journal-intro = Who saw the personal data of a request, and when. Paris time.
+journal-request-label = Request number
+journal-request-hint = The number is at the end of the address of the request page. Leave empty to see the latest entries.
+journal-filter = Search
+journal-show-all = See the whole journal
+journal-list-title = Entries
+journal-empty = No entries found.
+journal-caption-latest = The latest { $count } entries, newest first
+journal-caption-request = Entries for request number { $id }, newest first
+journal-col-when = When
+journal-col-who = Who
+journal-col-request = Request
+journal-col-action = Action
+journal-action-claim = Took the request
+journal-action-view = Opened the request
 
 ## Roles and account statuses: role-<code>, account-status-<code>
 role-volunteer = Volunteer

@@ -71,6 +71,12 @@ error-volunteer-missing = Choisissez un bénévole dans la liste.
 error-account-status = Ce statut de compte n'existe pas.
 error-attempt-result = Choisissez le résultat de l'appel.
 error-outcome = Choisissez comment la demande se termine.
+error-topic-id = Écrivez un identifiant avec des lettres minuscules sans accents, des chiffres et des tirets. 40 caractères au plus.
+error-topic-taken = Ce sujet existe déjà. Changez-le dans le tableau.
+error-label = Écrivez un libellé de 1 à 120 caractères.
+error-pictogram = Choisissez un pictogramme dans la liste.
+error-position = Écrivez un nombre entier entre 0 et 100000.
+error-request-number = Écrivez un numéro de demande avec seulement des chiffres.
 
 ## Home page (FALC)
 home-title = De l'aide pour Internet, par téléphone
@@ -231,6 +237,11 @@ release-title = Rendre la demande
 release-text = Vous ne pouvez pas vous en occuper ? Remettez-la dans la file pour un autre bénévole.
 release-submit = Remettre dans la file
 timeline-title = Ce qui s'est passé
+extend-title = Garder la demande plus longtemps
+extend-until = Cette demande est réservée pour vous jusqu'au
+extend-text = L'appel dure longtemps ? Dites-le ici. Sinon, la demande retourne dans la file à cette heure-là.
+extend-submit = Je suis encore en ligne avec la personne
+extend-done = C'est noté. La demande reste à vous plus longtemps.
 
 ## Attempt results: attempt-<code>
 attempt-reached = J'ai parlé à la personne
@@ -252,6 +263,7 @@ event-claimed = Prise par un bénévole
 event-assigned = Attribuée par la coordination
 event-attempt = Appel
 event-released = Remise dans la file
+event-lease-extended = Temps prolongé : le bénévole est encore en ligne
 event-lease-expired = Délai dépassé : remise dans la file
 event-rescheduled = Nouvel appel prévu plus tard
 event-follow-up-scheduled = Suivi prévu
@@ -302,6 +314,8 @@ coordination-nav = Coordination
 coordination-nav-queue = File en direct
 coordination-nav-volunteers = Bénévoles
 coordination-nav-figures = Chiffres du jour
+coordination-nav-topics = Sujets
+coordination-nav-journal = Journal des accès
 coordination-now-title = En ce moment
 coordination-waiting-later = { $count ->
     [0] Aucune demande n'est prévue plus tard.
@@ -316,6 +330,7 @@ assign-choose = Choisir un bénévole
 assign-submit = Attribuer
 assign-on-duty = en service
 assign-off-duty = hors service
+assign-nobody-speaks = Aucun bénévole actif ne parle cette langue.
 volunteers-title = Bénévoles
 volunteers-intro = Vous pouvez activer ou désactiver les comptes de vos réseaux. Un compte désactivé est déconnecté tout de suite.
 volunteers-caption = Comptes
@@ -333,6 +348,48 @@ figures-by-channel = Demandes reçues par canal
 figures-by-topic = Demandes reçues par sujet
 figures-by-outcome = Demandes closes par résultat
 figures-empty = Rien pour l'instant.
+
+## Topic catalogue (administrators, topics.html)
+topics-title = Les sujets
+topics-intro = Ces sujets sont proposés aux personnes sur le formulaire de demande. On ne supprime jamais un sujet : pour le cacher, décochez « Proposé ».
+topics-labels-note = Pour les 15 sujets de départ, le site montre ses propres traductions. Les libellés ci-dessous servent aux nouveaux sujets.
+topics-list-title = Tous les sujets
+topics-caption = Les sujets, dans l'ordre du formulaire
+topics-empty = Aucun sujet.
+topics-id = Identifiant
+topics-id-hint = Lettres minuscules sans accents, chiffres et tirets. Par exemple : banque-en-ligne. L'identifiant ne change plus ensuite.
+topics-label-fr = Libellé en français
+topics-label-en = Libellé en anglais
+topics-pictogram = Pictogramme
+topics-pictogram-choose = Choisir un pictogramme
+topics-position = Ordre
+topics-position-hint = Les petits nombres sont montrés en premier.
+topics-priority = Prioritaire
+topics-priority-hint = Un besoin fréquent : il est montré en haut du formulaire.
+topics-active = Proposé
+topics-active-hint = Décochez pour ne plus proposer ce sujet. Les anciennes demandes le gardent.
+topics-save = Enregistrer
+topics-add-title = Ajouter un sujet
+topics-add-submit = Ajouter le sujet
+topics-saved = Le sujet est enregistré.
+
+## Access journal (administrators, journal.html)
+journal-title = Journal des accès
+journal-intro = Qui a vu les données personnelles d'une demande, et quand. Heure de Paris.
+journal-request-label = Numéro de la demande
+journal-request-hint = Le numéro est à la fin de l'adresse de la page de la demande. Laissez vide pour voir les dernières consultations.
+journal-filter = Chercher
+journal-show-all = Voir tout le journal
+journal-list-title = Consultations
+journal-empty = Aucune consultation trouvée.
+journal-caption-latest = Les { $count } dernières consultations, les plus récentes d'abord
+journal-caption-request = Consultations de la demande numéro { $id }, les plus récentes d'abord
+journal-col-when = Quand
+journal-col-who = Qui
+journal-col-request = Demande
+journal-col-action = Action
+journal-action-claim = A pris la demande
+journal-action-view = A ouvert la demande
 
 ## Roles and account statuses: role-<code>, account-status-<code>
 role-volunteer = Bénévole

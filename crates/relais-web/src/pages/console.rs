@@ -1,5 +1,6 @@
 //! The volunteer's console: duty, the requests they hold, taking the next one, working on
-//! a request (attempts, closing, releasing) and their history.
+//! a request (attempts, closing, releasing, keeping it longer during a long call) and
+//! their history.
 
 use super::context::{render, PageCtx, PageError};
 use super::forms::{
@@ -138,6 +139,8 @@ pub struct ActionForms {
     pub outcome: String,
     pub note: String,
     pub follow_up_at: String,
+    /// A word shown at the top after an action that stays on the page (`?avis=`).
+    pub notice: Option<String>,
 }
 
 #[derive(Template)]
@@ -163,6 +166,9 @@ struct RequestPage<'a> {
     errors: Errors,
     forms: ActionForms,
     follow_up_min: String,
+    /// End of the holder's time on the request (Paris time), for the "still on the line" form.
+    lease_until: String,
+    lease_iso: String,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -225,8 +231,11 @@ async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionFor
             .map(|c| Choice { value: c.into(), label: label(tr, prefix, c), selected: current == c })
             .collect()
     };
+    let held_lease = req.lease_until.filter(|_| holder && status == Status::Assigned);
     let page = RequestPage {
         ctx,
+        lease_until: held_lease.map(paris_time).unwrap_or_default(),
+        lease_iso: held_lease.map(iso).unwrap_or_default(),
         id: req.id,
         reference,
         status: label(tr, "status", status.as_str()),
@@ -250,10 +259,12 @@ async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionFor
     Ok(render(&page))
 }
 
-pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i64>) -> Response {
+pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i64>, RawQuery(query): RawQuery) -> Response {
     let result = async {
         session_for(&ctx, Action::ViewRequest)?;
-        request_page(&state, &ctx, id, ActionForms::default()).await
+        let extended = query.as_deref().is_some_and(|q| q.split('&').any(|kv| kv == "avis=prolongee"));
+        let notice = extended.then(|| ctx.tr.t("extend-done"));
+        request_page(&state, &ctx, id, ActionForms { notice, ..Default::default() }).await
     }
     .await;
     finish(&ctx, result)
@@ -343,6 +354,23 @@ pub async fn release(State(state): State<AppState>, ctx: PageCtx, Path(id): Path
         ctx.check_csrf(data.csrf())?;
         match actions::act(&state, ctx.session.as_ref(), id, Command::Release { volunteer: me }, None).await {
             Ok(req) => Ok(after(&req, me, "liberee")),
+            Err(e) => refused(&state, &ctx, id, e, ActionForms::default()).await,
+        }
+    }
+    .await;
+    finish(&ctx, result)
+}
+
+/// "I am still on the line with the person": the holder's time on the request starts again.
+pub async fn extend(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i64>, data: FormData) -> Response {
+    let result = async {
+        let me = session_for(&ctx, Action::Serve)?.user.id;
+        ctx.check_csrf(data.csrf())?;
+        match actions::act(&state, ctx.session.as_ref(), id, Command::Extend { volunteer: me }, None).await {
+            Ok(req) if req.snapshot().is_held_by(me) => {
+                Ok(Redirect::to(&format!("/benevole/demandes/{}?avis=prolongee", req.id)).into_response())
+            }
+            Ok(req) => Ok(after(&req, me, "plus-a-vous")),
             Err(e) => refused(&state, &ctx, id, e, ActionForms::default()).await,
         }
     }

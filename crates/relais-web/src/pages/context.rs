@@ -65,6 +65,11 @@ impl PageCtx {
         self.session.as_ref().is_some_and(|s| s.user.role() >= relais_domain::authz::Role::Coordinator)
     }
 
+    /// Administrators also see the topic catalogue and the access journal.
+    pub fn is_admin(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.user.role() == relais_domain::authz::Role::Admin)
+    }
+
     /// Links to this page in the other languages.
     pub fn lang_links(&self) -> Vec<(&'static str, &'static str, String, bool)> {
         Lang::ALL

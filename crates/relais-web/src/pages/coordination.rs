@@ -27,8 +27,11 @@ pub struct QueueRow {
     pub lease_iso: String,
     pub since: String,
     pub since_iso: String,
+    /// Active accounts that speak the request's language (empty: no assignment form).
+    pub volunteers: Vec<VolunteerOption>,
 }
 
+#[derive(Clone)]
 pub struct VolunteerOption {
     pub id: i64,
     pub label: String,
@@ -41,7 +44,6 @@ struct QueuePage<'a> {
     figures: QueueFigures,
     waiting_later: i64,
     rows: Vec<QueueRow>,
-    volunteers: Vec<VolunteerOption>,
 }
 
 pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
@@ -50,6 +52,20 @@ pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
         let tr = &ctx.tr;
         let overview = state.store.queue_overview(crate::now_ms(), 200).await?;
         let topics = state.store.topics(true).await?;
+        // Who can be given a request: active accounts, with the languages they speak.
+        let volunteers: Vec<(Vec<String>, VolunteerOption)> = state
+            .store
+            .list_users()
+            .await?
+            .into_iter()
+            .filter(|u| u.user.status == AccountStatus::Active)
+            .map(|u| {
+                let langs: Vec<String> = u.user.language_list();
+                let duty = if u.user.on_duty { ctx.tr.t("assign-on-duty") } else { ctx.tr.t("assign-off-duty") };
+                let option = VolunteerOption { id: u.user.id, label: format!("{} ({}; {})", u.user.display_name, langs.join(", "), duty) };
+                (langs, option)
+            })
+            .collect();
         let rows = overview
             .items
             .iter()
@@ -68,19 +84,12 @@ pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
                     lease_iso: i.lease_until.map(iso).unwrap_or_default(),
                     since: paris_time(i.created_at),
                     since_iso: iso(i.created_at),
+                    volunteers: volunteers
+                        .iter()
+                        .filter(|(langs, _)| langs.iter().any(|l| *l == i.language))
+                        .map(|(_, v)| v.clone())
+                        .collect(),
                 }
-            })
-            .collect();
-        let volunteers = state
-            .store
-            .list_users()
-            .await?
-            .into_iter()
-            .filter(|u| u.user.status == AccountStatus::Active)
-            .map(|u| {
-                let langs: Vec<String> = u.user.language_list();
-                let duty = if u.user.on_duty { ctx.tr.t("assign-on-duty") } else { ctx.tr.t("assign-off-duty") };
-                VolunteerOption { id: u.user.id, label: format!("{} ({}; {})", u.user.display_name, langs.join(", "), duty) }
             })
             .collect();
         let page = QueuePage {
@@ -88,7 +97,6 @@ pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
             figures: QueueFigures::from_overview(&overview),
             waiting_later: overview.waiting_later,
             rows,
-            volunteers,
         };
         Ok(render(&page))
     }

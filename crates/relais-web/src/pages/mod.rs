@@ -9,8 +9,10 @@
 //! - `sign_in`: signing in and out;
 //! - `console`: the volunteer's console and the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
+//! - `admin`: the topic catalogue and the access journal (administrators);
 //! - `live`: server-sent figures for `static/live.js`.
 
+pub mod admin;
 pub mod context;
 pub mod console;
 pub mod coordination;
@@ -44,12 +46,16 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/benevole/demandes/{id}/tentative", post(console::attempt))
         .route("/benevole/demandes/{id}/cloture", post(console::close))
         .route("/benevole/demandes/{id}/liberer", post(console::release))
+        .route("/benevole/demandes/{id}/prolonger", post(console::extend))
         .route("/coordination", get(coordination::queue))
         .route("/coordination/flux", get(live::coordination_feed))
         .route("/coordination/demandes/{id}/attribuer", post(coordination::assign))
         .route("/coordination/benevoles", get(coordination::volunteers))
         .route("/coordination/benevoles/{id}/statut", post(coordination::set_status))
         .route("/coordination/chiffres", get(coordination::figures))
+        .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
+        .route("/coordination/sujets/{id}", post(admin::save_topic))
+        .route("/coordination/journal", get(admin::journal))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 

@@ -329,3 +329,164 @@ async fn pages_render_and_journeys_work() {
     store.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The holder keeps a request longer; the queue offers only volunteers who speak the
+/// request's language; administrators edit topics and read the access journal, and
+/// nobody else may.
+#[tokio::test]
+async fn extend_assignment_languages_topics_and_journal() {
+    let (app, store, dir) = app().await;
+    let now = crate::now_ms();
+    let admin = NewUser {
+        email: "admin@example.org".into(),
+        display_name: "Nadia".into(),
+        password: PASSWORD.into(),
+        role: Role::Admin,
+        status: AccountStatus::Active,
+        languages: vec!["fr".into()],
+        topic_skills: vec![],
+        networks: vec![],
+    };
+    store.create_user(&admin, now).await.unwrap();
+
+    // Two requests: one in French, one in Spanish (nobody speaks it).
+    let mut person = Browser::new(app.clone());
+    let csrf = person.get("/demande").await.csrf();
+    for (phone, language) in [("06 11 22 33 44", "fr"), ("06 55 66 77 88", "es")] {
+        let sent = person.post("/demande", &[("csrf", &csrf), ("phone", phone), ("topic", "impots"), ("language", language)]).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    }
+
+    // The coordinator's queue: a choice of volunteers only for the French request.
+    let mut coordinator = Browser::new(app.clone());
+    coordinator.sign_in("coord@example.org").await;
+    let queue = coordinator.get("/coordination?lang=fr").await;
+    queue.assert_sound("queue");
+    let items = store.queue_overview(crate::now_ms(), 10).await.unwrap().items;
+    let fr = items.iter().find(|i| i.language == "fr").unwrap().id;
+    let es = items.iter().find(|i| i.language == "es").unwrap().id;
+    assert!(queue.body.contains(&format!("action=\"/coordination/demandes/{fr}/attribuer\"")));
+    assert!(!queue.body.contains(&format!("action=\"/coordination/demandes/{es}/attribuer\"")));
+    assert!(queue.body.contains("Aucun bénévole actif ne parle cette langue."));
+    assert!(queue.body.contains(">Awa (fr, ar;"));
+    assert!(!queue.body.contains("/coordination/sujets"), "no admin links for a coordinator");
+
+    // The volunteer takes the French request and says they are still on the line.
+    let mut volunteer = Browser::new(app.clone());
+    volunteer.sign_in("benevole@example.org").await;
+    let csrf = volunteer.get("/benevole").await.csrf();
+    volunteer.post("/benevole/service", &[("csrf", &csrf), ("on_duty", "true")]).await;
+    let taken = volunteer.post("/benevole/suivante", &[("csrf", &csrf)]).await;
+    let request_path = taken.location.unwrap();
+    let id: i64 = request_path.trim_start_matches("/benevole/demandes/").parse().unwrap();
+    assert_eq!(id, fr);
+    for lang in ["fr", "en", "ar"] {
+        let page = volunteer.get(&format!("{request_path}?lang={lang}")).await;
+        page.assert_sound("request page with extend");
+        assert!(page.body.contains(&format!("action=\"/benevole/demandes/{id}/prolonger\"")));
+        assert!(page.body.contains("id=\"extend-until\"") && page.body.contains("<time dir=\"ltr\""));
+    }
+    let page = volunteer.get(&format!("{request_path}?lang=fr")).await;
+    assert!(page.body.contains("Je suis encore en ligne avec la personne"));
+    let before = store.get_request(id).await.unwrap().lease_until.unwrap();
+    let forged = volunteer.post(&format!("{request_path}/prolonger"), &[("csrf", "forged")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let extended = volunteer.post(&format!("{request_path}/prolonger"), &[("csrf", &csrf)]).await;
+    assert_eq!(extended.status, StatusCode::SEE_OTHER);
+    assert_eq!(extended.location.as_deref(), Some(format!("{request_path}?avis=prolongee").as_str()));
+    assert!(store.get_request(id).await.unwrap().lease_until.unwrap() > before);
+    let page = volunteer.get(&extended.location.unwrap()).await;
+    page.assert_sound("extended");
+    assert!(page.body.contains("La demande reste à vous plus longtemps.") && page.body.contains("Temps prolongé"));
+    // Someone who does not hold it cannot.
+    let coord_csrf = coordinator.get("/coordination").await.csrf();
+    let not_holder = coordinator.post(&format!("{request_path}/prolonger"), &[("csrf", &coord_csrf)]).await;
+    assert_eq!(not_holder.status, StatusCode::CONFLICT);
+
+    // The admin pages are closed to coordinators and volunteers.
+    for path in ["/coordination/sujets", "/coordination/journal"] {
+        assert_eq!(coordinator.get(path).await.status, StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(volunteer.get(path).await.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let refused = coordinator
+        .post("/coordination/sujets", &[("csrf", &coord_csrf), ("id", "banque"), ("label_fr", "Banque"), ("label_en", "Bank"), ("pictogram", "autre"), ("position", "99")])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let refused = coordinator.post("/coordination/sujets/impots", &[("csrf", &coord_csrf), ("label_fr", "x")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(store.topic("banque").await.unwrap().is_none());
+
+    // The admin sees the catalogue and the journal, in the three languages.
+    let mut admin = Browser::new(app.clone());
+    admin.sign_in("admin@example.org").await;
+    for lang in ["fr", "en", "ar"] {
+        for path in ["/coordination/sujets", "/coordination/journal", "/coordination"] {
+            let page = admin.get(&format!("{path}?lang={lang}")).await;
+            assert_eq!(page.status, StatusCode::OK, "{path} {lang}");
+            page.assert_sound(&format!("{path} {lang}"));
+            assert!(page.body.contains("href=\"/coordination/sujets\"") && page.body.contains("href=\"/coordination/journal\""));
+        }
+    }
+    let topics = admin.get("/coordination/sujets?lang=fr").await;
+    assert!(topics.body.contains("<th scope=\"col\">") && topics.body.contains("<th scope=\"row\">"));
+    assert!(topics.body.contains("action=\"/coordination/sujets/impots\"") && topics.body.contains("form=\"topic-impots-form\""));
+    assert!(topics.body.contains("<option value=\"famille-visio\""));
+    let csrf = topics.csrf();
+
+    // A bad id: the error is tied to the id field of the add form.
+    let bad = admin
+        .post("/coordination/sujets", &[("csrf", &csrf), ("id", "Banque en ligne!"), ("label_fr", "Banque en ligne"), ("label_en", "Online banking"), ("pictogram", "autre"), ("position", "20"), ("active", "true")])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_sound("bad topic id");
+    assert!(bad.body.contains("class=\"error-summary\"") && bad.body.contains("href=\"#new-topic-id\""));
+    assert!(bad.body.contains("id=\"new-topic-id-error\"") && bad.body.contains("aria-describedby=\"new-topic-id-error"));
+    assert!(bad.body.contains("aria-invalid=\"true\"") && bad.body.contains("value=\"Banque en ligne!\""), "values are kept");
+    assert!(!bad.body.contains("topic-impots-label_fr-error"), "only the add form has errors");
+    assert!(bad.body.contains("lettres minuscules"));
+    let forged = admin.post("/coordination/sujets", &[("csrf", "forged"), ("id", "banque")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+    // Added, then refused as a duplicate.
+    let add = [("csrf", csrf.as_str()), ("id", "banque-en-ligne"), ("label_fr", "Banque en ligne"), ("label_en", "Online banking"), ("pictogram", "autre"), ("position", "20"), ("active", "true")];
+    let added = admin.post("/coordination/sujets", &add).await;
+    assert_eq!(added.location.as_deref(), Some("/coordination/sujets?avis=enregistre"));
+    let stored = store.topic("banque-en-ligne").await.unwrap().unwrap();
+    assert_eq!((stored.label_en.as_str(), stored.position, stored.active, stored.priority), ("Online banking", 20, true, false));
+    assert!(admin.get("/coordination/sujets?avis=enregistre").await.body.contains("Le sujet est enregistré."));
+    let again = admin.post("/coordination/sujets", &add).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("id=\"new-topic-id-error\""));
+
+    // Changing a row: errors go next to that row's fields; a valid change is stored.
+    let bad_row = admin.post("/coordination/sujets/impots", &[("csrf", &csrf), ("label_fr", " "), ("label_en", "Taxes"), ("pictogram", "impots"), ("position", "un")]).await;
+    assert_eq!(bad_row.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad_row.assert_sound("bad row");
+    assert!(bad_row.body.contains("id=\"topic-impots-position-error\"") && bad_row.body.contains("href=\"#topic-impots-position\""));
+    assert!(!bad_row.body.contains("new-topic-id-error"));
+    let bad_label = admin.post("/coordination/sujets/impots", &[("csrf", &csrf), ("label_fr", " "), ("label_en", "Taxes"), ("pictogram", "impots"), ("position", "7")]).await;
+    assert_eq!(bad_label.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad_label.body.contains("id=\"topic-impots-label_fr-error\"") && bad_label.body.contains("aria-describedby=\"topic-impots-label_fr-error\""));
+    let changed = admin.post("/coordination/sujets/impots", &[("csrf", &csrf), ("label_fr", "Impôts et taxes"), ("label_en", "Taxes"), ("pictogram", "impots"), ("position", "7"), ("priority", "true")]).await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
+    let impots = store.topic("impots").await.unwrap().unwrap();
+    assert_eq!((impots.label_fr.as_str(), impots.active, impots.priority), ("Impôts et taxes", false, true));
+    assert_eq!(admin.post("/coordination/sujets/inconnu", &[("csrf", &csrf), ("label_fr", "x")]).await.status, StatusCode::NOT_FOUND);
+
+    // The journal: the claim and the views of the request, then filtered by number.
+    let journal = admin.get("/coordination/journal?lang=fr").await;
+    assert!(journal.body.contains("A pris la demande") && journal.body.contains("A ouvert la demande") && journal.body.contains("Awa"));
+    let one = admin.get(&format!("/coordination/journal?request_id={id}&lang=fr")).await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert!(one.body.contains(&format!("demande numéro {id}")) && one.body.contains("A pris la demande"));
+    let other = admin.get(&format!("/coordination/journal?request_id={es}")).await;
+    assert!(other.body.contains("Aucune consultation trouvée."));
+    let typo = admin.get("/coordination/journal?request_id=abc&lang=fr").await;
+    assert_eq!(typo.status, StatusCode::UNPROCESSABLE_ENTITY);
+    typo.assert_sound("journal typo");
+    assert!(typo.body.contains("id=\"request_id-error\"") && typo.body.contains("aria-describedby=\"request_id-error") && typo.body.contains("href=\"#request_id\""));
+
+    store.close().await;
+    let _ = std::fs::remove_dir_all(dir);
+}
