@@ -352,7 +352,7 @@ figures-empty = Nothing yet.
 ## Topic catalogue (administrators, topics.html)
 topics-title = Topics
 topics-intro = These topics are offered to people on the request form. A topic is never deleted: to hide it, untick “Offered”.
-topics-labels-note = For the 15 starting topics, the site shows its own translations. The labels below are for new topics.
+topics-labels-note = Pages in French and English show the labels below. Other languages show their translation when there is one, otherwise the French label.
 topics-list-title = All topics
 topics-caption = Topics, in the order of the form
 topics-empty = No topics.

@@ -352,7 +352,7 @@ figures-empty = Rien pour l'instant.
 ## Topic catalogue (administrators, topics.html)
 topics-title = Les sujets
 topics-intro = Ces sujets sont proposés aux personnes sur le formulaire de demande. On ne supprime jamais un sujet : pour le cacher, décochez « Proposé ».
-topics-labels-note = Pour les 15 sujets de départ, le site montre ses propres traductions. Les libellés ci-dessous servent aux nouveaux sujets.
+topics-labels-note = Les pages en français et en anglais montrent les libellés ci-dessous. Les autres langues montrent leur traduction, quand elle existe, sinon le libellé en français.
 topics-list-title = Tous les sujets
 topics-caption = Les sujets, dans l'ordre du formulaire
 topics-empty = Aucun sujet.

@@ -183,7 +183,9 @@ pub fn label(tr: &Tr, prefix: &str, code: &str) -> String {
     if tr.has(&key) { tr.t(&key) } else { code.to_owned() }
 }
 
-/// A topic as shown: its translation, else the label the operator stored.
+/// A topic as shown. The catalogue operators edit holds the French and English labels, so
+/// those two languages show what is stored; other languages show the translation file's
+/// `topic-<id>` when there is one (the seed topics have one), else the stored French label.
 #[derive(Debug, Clone)]
 pub struct TopicLabel {
     pub id: String,
@@ -194,14 +196,12 @@ pub struct TopicLabel {
 pub fn topic_label(tr: &Tr, topics: &[Topic], id: &str) -> TopicLabel {
     let key = code_key("topic", id);
     let stored = topics.iter().find(|t| t.id == id);
-    let label = if tr.has(&key) {
-        tr.t(&key)
-    } else {
-        match (stored, tr.lang) {
-            (Some(t), crate::i18n::Lang::Fr) => t.label_fr.clone(),
-            (Some(t), _) => t.label_en.clone(),
-            (None, _) => id.to_owned(),
-        }
+    let label = match (stored, tr.lang) {
+        (Some(t), crate::i18n::Lang::Fr) => t.label_fr.clone(),
+        (Some(t), crate::i18n::Lang::En) => t.label_en.clone(),
+        (_, _) if tr.has(&key) => tr.t(&key),
+        (Some(t), _) => t.label_fr.clone(),
+        (None, _) => id.to_owned(),
     };
     let picto = stored.map(|t| t.pictogram.clone()).unwrap_or_else(|| "autre".into());
     TopicLabel { id: id.to_owned(), label, picto: format!("/static/pictos/{picto}.svg") }

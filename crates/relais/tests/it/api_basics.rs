@@ -105,6 +105,11 @@ async fn an_administrator_edits_the_topic_catalogue() {
     let ids: Vec<&str> = topics.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert!(ids.contains(&"retraite"));
     assert!(!ids.contains(&"impots"), "an inactive topic is no longer offered");
+    // The edited catalogue is what the public form shows.
+    put("famille-visio", json!({"label_fr": "Voir ma famille en vidéo", "label_en": "See my family on video", "pictogram": "famille-visio", "position": 0, "priority": true})).await.unwrap();
+    let form = app.client.get(app.url("/demande?lang=fr")).send().await.unwrap().text().await.unwrap();
+    assert!(form.contains("Voir ma famille en vidéo") && form.contains("Retraite"), "edited and new labels shown");
+    assert!(!form.contains("value=\"impots\""), "the inactive topic is not offered");
     // And it can no longer be chosen.
     let res = app.submit(json!({"phone": phone(1), "topic": "impots"})).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -112,3 +112,66 @@ async fn a_deactivated_account_loses_its_tokens() {
     let res = app.post_json(&token, "/api/v1/me/duty", json!({"on_duty": true})).await;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// Every page with every role: 200 when allowed, a redirect to the sign-in page without a
+/// session, 403 with one that may not.
+#[tokio::test]
+async fn every_page_with_every_role() {
+    let app = TestApp::spawn().await;
+    for (role, email) in [(Role::Volunteer, "v@relais.test"), (Role::Coordinator, "c@relais.test"), (Role::Admin, "a@relais.test")] {
+        app.user(role, email, &["fr"], &[]).await;
+    }
+    let id = app.submit_ok(&phone(1), "impots", "ar").await["id"].as_i64().unwrap();
+    use Who::*;
+    const PUBLIC: &[Who] = &[Anonymous, Volunteer, Coordinator, Admin];
+    const SIGNED_IN: &[Who] = &[Volunteer, Coordinator, Admin];
+    const COORD: &[Who] = &[Coordinator, Admin];
+    const ADMIN: &[Who] = &[Admin];
+    let pages: Vec<(String, &[Who])> = vec![
+        ("/".into(), PUBLIC),
+        ("/demande".into(), PUBLIC),
+        ("/suivi".into(), PUBLIC),
+        ("/connexion".into(), PUBLIC),
+        ("/benevole".into(), SIGNED_IN),
+        ("/benevole/historique".into(), SIGNED_IN),
+        (format!("/benevole/demandes/{id}"), COORD),
+        ("/coordination".into(), COORD),
+        ("/coordination/benevoles".into(), COORD),
+        ("/coordination/chiffres".into(), COORD),
+        ("/coordination/sujets".into(), ADMIN),
+        ("/coordination/journal".into(), ADMIN),
+    ];
+    let mut browsers = vec![(Anonymous, reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap())];
+    for (who, email) in [(Volunteer, "v@relais.test"), (Coordinator, "c@relais.test"), (Admin, "a@relais.test")] {
+        let c = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let html = c.get(app.url("/connexion")).send().await.unwrap().text().await.unwrap();
+        let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+        let csrf = &html[start..start + html[start..].find('"').unwrap()];
+        let res = c.post(app.url("/connexion")).form(&[("csrf", csrf), ("email", email), ("password", PASSWORD)]).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+        browsers.push((who, c));
+    }
+    let mut failures = Vec::new();
+    for (path, allowed) in &pages {
+        for (who, c) in &browsers {
+            let res = c.get(app.url(path)).send().await.unwrap();
+            let status = res.status();
+            let expected = if path == "/connexion" && *who != Anonymous {
+                // Signed in already: sent on to their own area.
+                StatusCode::SEE_OTHER
+            } else if allowed.contains(who) {
+                StatusCode::OK
+            } else if *who == Anonymous {
+                StatusCode::SEE_OTHER
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            if status != expected {
+                failures.push(format!("GET {path} as {who:?}: got {status}, expected {expected}"));
+            } else if status == StatusCode::SEE_OTHER && *who == Anonymous {
+                assert_eq!(res.headers()["location"], "/connexion", "{path}");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "page authorisation mismatches:\n{}", failures.join("\n"));
+}
