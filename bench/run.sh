@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks of the help-request core (issue 2): intake and the take-next + close cycle on
 # SQLite, each driven from a second process over loopback and set side by side with a plain
-# sqlx + SQLite program doing the same writes (the "ceiling"). Prints a markdown table of
-# medians and ratios for BENCHMARKS.md. Takes about 5-10 minutes on 2 cores.
+# sqlx + SQLite program doing the same writes (the "ceiling"), in two forms: group commit
+# (one writer task, up to 128 writes per transaction, each in a savepoint: the server's own
+# design, so the fair ceiling) and per commit (one transaction per write: what group commit
+# buys). Prints a markdown table of medians and ratios for BENCHMARKS.md. Takes about
+# 8 minutes on 2 cores.
 #
 #   bash bench/run.sh               # everything, 3 runs of each measurement
 #   RUNS=1 bash bench/run.sh        # quicker look
@@ -28,9 +31,13 @@ BENCH=target/release/relais-bench
 # 127.0.0.1, so the limit is switched off for the benchmark (0 disables it).
 export RELAIS_INTAKE_RATE_LIMIT=0
 
-# Once, after the cycle runs: the ceiling again with relais-store's exact claim statement,
-# to tell the cost of the statement from the cost of the rest of the server (0 to skip).
-DIAG=${DIAG:-1}
+# Writes per commit at most in the group-commit ceilings (the server's MAX_BATCH).
+BATCH=${BATCH:-128}
+
+# DIAG=1: once, after the cycle runs, the per-commit cycle ceiling again with relais-store's
+# first claim statement (commit f3cfb71: one UPDATE whose ORDER BY no index serves), to show
+# what that statement cost. Off by default.
+DIAG=${DIAG:-0}
 
 WORK=target/bench-run/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$WORK"
@@ -106,8 +113,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.0f %%", 100 * a /
 fmt() { awk -v x="$1" 'BEGIN {if (x >= 100) printf "%.0f", x; else printf "%.1f", x}'; }
 join() { local out="" v; for v in "$@"; do out+="${out:+ / }$(fmt "$v")"; done; echo "$out"; }
 
-I_RATE=() I_P50=() I_P99=() I_BAD=() I_CPU=() C_RATE=() C_P50=() C_P99=()
-Y_RATE=() Y_P50=() Y_P99=() Y_ERR=() Z_RATE=() Z_P50=() Z_P99=()
+# I: intake server, C: intake ceiling per commit, G: intake ceiling group commit;
+# Y: cycle server, Z: cycle ceiling per commit, W: cycle ceiling group commit.
+I_RATE=() I_P50=() I_P99=() I_BAD=() I_CPU=() C_RATE=() C_P50=() C_P99=() G_RATE=() G_P50=() G_P99=() G_BATCH=()
+Y_RATE=() Y_P50=() Y_P99=() Y_ERR=() Z_RATE=() Z_P50=() Z_P99=() W_RATE=() W_P50=() W_P99=() W_BATCH=()
+
+# batch_mean FILE: average writes per commit printed by a group-commit ceiling.
+batch_mean() { sed -n 's/.*, \([0-9.]*\) writes per commit on average.*/\1/p' "$1" | tail -1; }
 
 # --- intake ----------------------------------------------------------------------------
 if [ "$ONLY" = all ] || [ "$ONLY" = intake ]; then
@@ -126,13 +138,21 @@ if [ "$ONLY" = all ] || [ "$ONLY" = intake ]; then
         I_BAD+=("$(( $(field "$WORK/intake-$r.wrk.txt" errors) + $(field "$WORK/intake-$r.wrk.txt" socket_errors) ))")
         I_CPU+=("$(awk -v a="$c0" -v b="$c1" -v s="$secs" 'BEGIN {printf "%.2f", (b - a) / s}')")
 
-        echo "== intake run $r/$RUNS: ceiling (plain SQLite, $WRK_CONNS tasks)"
+        echo "== intake run $r/$RUNS: ceiling, group commit (plain SQLite, $WRK_CONNS tasks, up to $BATCH writes per commit)"
+        "$BENCH" ceiling-intake --db "$WORK/ceiling-intake-group-$r/relais.db" --n "$CEILING_INTAKE_N" \
+            --concurrency "$WRK_CONNS" --group-commit --batch "$BATCH" | tee "$WORK/ceiling-intake-group-$r.txt"
+        G_RATE+=("$(field "$WORK/ceiling-intake-group-$r.txt" rate)")
+        G_P50+=("$(field "$WORK/ceiling-intake-group-$r.txt" p50_ms)")
+        G_P99+=("$(field "$WORK/ceiling-intake-group-$r.txt" p99_ms)")
+        G_BATCH+=("$(batch_mean "$WORK/ceiling-intake-group-$r.txt")")
+
+        echo "== intake run $r/$RUNS: ceiling, per commit (plain SQLite, $WRK_CONNS tasks)"
         "$BENCH" ceiling-intake --db "$WORK/ceiling-intake-$r/relais.db" --n "$CEILING_INTAKE_N" \
             --concurrency "$WRK_CONNS" | tee "$WORK/ceiling-intake-$r.txt"
         C_RATE+=("$(field "$WORK/ceiling-intake-$r.txt" rate)")
         C_P50+=("$(field "$WORK/ceiling-intake-$r.txt" p50_ms)")
         C_P99+=("$(field "$WORK/ceiling-intake-$r.txt" p99_ms)")
-        rm -rf "$WORK/intake-$r" "$WORK/ceiling-intake-$r"
+        rm -rf "$WORK/intake-$r" "$WORK/ceiling-intake-$r" "$WORK/ceiling-intake-group-$r"
     done
 fi
 
@@ -166,16 +186,24 @@ if [ "$ONLY" = all ] || [ "$ONLY" = cycle ]; then
         Y_P99+=("$(field "$WORK/cycle-$r.txt" p99_ms)")
         Y_ERR+=("$(field "$WORK/cycle-$r.txt" errors)")
 
-        echo "== cycle run $r/$RUNS: ceiling (plain SQLite, $VOLUNTEERS tasks, queue $QUEUE)"
+        echo "== cycle run $r/$RUNS: ceiling, group commit (plain SQLite, $VOLUNTEERS tasks, queue $QUEUE, up to $BATCH writes per commit)"
+        "$BENCH" ceiling-cycle --db "$WORK/ceiling-cycle-group-$r/relais.db" --n "$QUEUE" --concurrency "$VOLUNTEERS" \
+            --duration "$CYCLE_DURATION" --group-commit --batch "$BATCH" | tee "$WORK/ceiling-cycle-group-$r.txt"
+        W_RATE+=("$(field "$WORK/ceiling-cycle-group-$r.txt" rate)")
+        W_P50+=("$(field "$WORK/ceiling-cycle-group-$r.txt" p50_ms)")
+        W_P99+=("$(field "$WORK/ceiling-cycle-group-$r.txt" p99_ms)")
+        W_BATCH+=("$(batch_mean "$WORK/ceiling-cycle-group-$r.txt")")
+
+        echo "== cycle run $r/$RUNS: ceiling, per commit (plain SQLite, $VOLUNTEERS tasks, queue $QUEUE)"
         "$BENCH" ceiling-cycle --db "$WORK/ceiling-cycle-$r/relais.db" --n "$QUEUE" --concurrency "$VOLUNTEERS" \
             --duration "$CYCLE_DURATION" | tee "$WORK/ceiling-cycle-$r.txt"
         Z_RATE+=("$(field "$WORK/ceiling-cycle-$r.txt" rate)")
         Z_P50+=("$(field "$WORK/ceiling-cycle-$r.txt" p50_ms)")
         Z_P99+=("$(field "$WORK/ceiling-cycle-$r.txt" p99_ms)")
-        rm -rf "$WORK/cycle-$r" "$WORK/ceiling-cycle-$r"
+        rm -rf "$WORK/cycle-$r" "$WORK/ceiling-cycle-$r" "$WORK/ceiling-cycle-group-$r"
     done
     if [ "$DIAG" = 1 ]; then
-        echo "== cycle diagnostic: ceiling with relais-store's claim statement (once)"
+        echo "== cycle diagnostic: per-commit ceiling with relais-store's first claim statement (f3cfb71), once"
         "$BENCH" ceiling-cycle --db "$WORK/ceiling-cycle-diag/relais.db" --n "$QUEUE" --concurrency "$VOLUNTEERS" \
             --duration "$CYCLE_DURATION" --claim-sql server | tee "$WORK/ceiling-cycle-diag.txt"
         D_RATE=$(field "$WORK/ceiling-cycle-diag.txt" rate)
@@ -193,26 +221,34 @@ fi
     echo "| measure | runs | median | target |"
     echo "|---|---|---|---|"
     if [ ${#I_RATE[@]} -gt 0 ]; then
-        mi=$(median "${I_RATE[@]}"); mc=$(median "${C_RATE[@]}")
+        mi=$(median "${I_RATE[@]}"); mg=$(median "${G_RATE[@]}"); mc=$(median "${C_RATE[@]}")
         echo "| intake, server (wrk -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION): 2xx requests/s | $(join "${I_RATE[@]}") | **$(fmt "$mi")** | ≥ 2,000 |"
         echo "| intake, server: p50 latency, ms | $(join "${I_P50[@]}") | $(fmt "$(median "${I_P50[@]}")") | |"
         echo "| intake, server: p99 latency, ms | $(join "${I_P99[@]}") | **$(fmt "$(median "${I_P99[@]}")")** | < 50 |"
         echo "| intake, server: non-2xx + socket errors | ${I_BAD[*]} | | 0 |"
         echo "| intake, server CPU (cores busy, of $(nproc)) | $(join "${I_CPU[@]}") | $(fmt "$(median "${I_CPU[@]}")") | |"
-        echo "| intake, ceiling ($CEILING_INTAKE_N inserts, $WRK_CONNS tasks): requests/s | $(join "${C_RATE[@]}") | $(fmt "$mc") | |"
-        echo "| intake, ceiling: p50 / p99 latency, ms | $(join "${C_P50[@]}") · $(join "${C_P99[@]}") | $(fmt "$(median "${C_P50[@]}")") / $(fmt "$(median "${C_P99[@]}")") | |"
-        echo "| **intake, server / ceiling** | | **$(ratio "$mi" "$mc")** | |"
+        echo "| intake, ceiling with group commit ($CEILING_INTAKE_N intakes, $WRK_CONNS tasks, ≤ $BATCH per commit): requests/s | $(join "${G_RATE[@]}") | $(fmt "$mg") | |"
+        echo "| intake, ceiling with group commit: p50 / p99 latency, ms | $(join "${G_P50[@]}") · $(join "${G_P99[@]}") | $(fmt "$(median "${G_P50[@]}")") / $(fmt "$(median "${G_P99[@]}")") | |"
+        echo "| intake, ceiling with group commit: writes per commit, mean | $(join "${G_BATCH[@]}") | $(fmt "$(median "${G_BATCH[@]}")") | |"
+        echo "| intake, ceiling per commit ($CEILING_INTAKE_N intakes, $WRK_CONNS tasks): requests/s | $(join "${C_RATE[@]}") | $(fmt "$mc") | |"
+        echo "| intake, ceiling per commit: p50 / p99 latency, ms | $(join "${C_P50[@]}") · $(join "${C_P99[@]}") | $(fmt "$(median "${C_P50[@]}")") / $(fmt "$(median "${C_P99[@]}")") | |"
+        echo "| **intake, server / group-commit ceiling** | | **$(ratio "$mi" "$mg")** | |"
+        echo "| intake, server / per-commit ceiling | | $(ratio "$mi" "$mc") | |"
     fi
     if [ ${#Y_RATE[@]} -gt 0 ]; then
-        my=$(median "${Y_RATE[@]}"); mz=$(median "${Z_RATE[@]}")
+        my=$(median "${Y_RATE[@]}"); mw=$(median "${W_RATE[@]}"); mz=$(median "${Z_RATE[@]}")
         echo "| take-next + close, server ($VOLUNTEERS volunteers, ≤ $CYCLE_DURATION): cycles/s | $(join "${Y_RATE[@]}") | **$(fmt "$my")** | ≥ 1,000 |"
         echo "| take-next + close, server: p50 / p99 cycle latency, ms | $(join "${Y_P50[@]}") · $(join "${Y_P99[@]}") | $(fmt "$(median "${Y_P50[@]}")") / $(fmt "$(median "${Y_P99[@]}")") | |"
         echo "| take-next + close, server: errors | ${Y_ERR[*]} | | 0 |"
-        echo "| take-next + close, ceiling ($VOLUNTEERS tasks, queue $QUEUE): cycles/s | $(join "${Z_RATE[@]}") | $(fmt "$mz") | |"
-        echo "| take-next + close, ceiling: p50 / p99 cycle latency, ms | $(join "${Z_P50[@]}") · $(join "${Z_P99[@]}") | $(fmt "$(median "${Z_P50[@]}")") / $(fmt "$(median "${Z_P99[@]}")") | |"
-        echo "| **take-next + close, server / ceiling** | | **$(ratio "$my" "$mz")** | |"
+        echo "| take-next + close, ceiling with group commit ($VOLUNTEERS tasks, queue $QUEUE, ≤ $BATCH per commit): cycles/s | $(join "${W_RATE[@]}") | $(fmt "$mw") | |"
+        echo "| take-next + close, ceiling with group commit: p50 / p99 cycle latency, ms | $(join "${W_P50[@]}") · $(join "${W_P99[@]}") | $(fmt "$(median "${W_P50[@]}")") / $(fmt "$(median "${W_P99[@]}")") | |"
+        echo "| take-next + close, ceiling with group commit: writes per commit, mean | $(join "${W_BATCH[@]}") | $(fmt "$(median "${W_BATCH[@]}")") | |"
+        echo "| take-next + close, ceiling per commit ($VOLUNTEERS tasks, queue $QUEUE): cycles/s | $(join "${Z_RATE[@]}") | $(fmt "$mz") | |"
+        echo "| take-next + close, ceiling per commit: p50 / p99 cycle latency, ms | $(join "${Z_P50[@]}") · $(join "${Z_P99[@]}") | $(fmt "$(median "${Z_P50[@]}")") / $(fmt "$(median "${Z_P99[@]}")") | |"
+        echo "| **take-next + close, server / group-commit ceiling** | | **$(ratio "$my" "$mw")** | |"
+        echo "| take-next + close, server / per-commit ceiling | | $(ratio "$my" "$mz") | |"
         if [ -n "${D_RATE:-}" ]; then
-            echo "| take-next + close, ceiling with relais-store's claim statement (1 run): cycles/s | $(fmt "$D_RATE") | | |"
+            echo "| take-next + close, per-commit ceiling with the first claim statement of f3cfb71 (1 run): cycles/s | $(fmt "$D_RATE") | | |"
         fi
     fi
 } | tee "$WORK/summary.md"

@@ -4,7 +4,10 @@
 //! "ceilings": a plain sqlx + SQLite program doing the same writes the server must do, on
 //! the server's own schema (its migrations folder) and with the server's pragmas (WAL,
 //! synchronous=FULL, foreign keys, one write connection), so that the ratio server/ceiling
-//! says how much the HTTP, auth and domain layers cost on top of the database.
+//! says how much the HTTP, auth and domain layers cost on top of the database. Each ceiling
+//! runs per commit (one transaction per write) or with `--group-commit` (one writer task,
+//! up to `--batch` writes per transaction, each in a savepoint, every caller answered after
+//! the commit: the server's own SQLite design, so the fair ceiling for it).
 //!
 //! Every mode prints a human summary and one machine-readable line starting with `RESULT`
 //! (`key=value` pairs) that `bench/run.sh` parses.
@@ -12,19 +15,25 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use sqlx::Row;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
+};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use tokio::sync::Barrier;
+use tokio::sync::{Barrier, mpsc, oneshot};
 
 /// The server's schema, taken from its own migrations so the ceiling can never drift from it.
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../relais-store/migrations/sqlite");
 
 #[derive(Parser)]
-#[command(name = "relais-bench", about = "Load harness for Relais: HTTP drivers and plain-SQLite ceilings")]
+#[command(
+    name = "relais-bench",
+    about = "Load harness for Relais: HTTP drivers and plain-SQLite ceilings"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -32,21 +41,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Plain SQLite: N intakes (duplicate check + request row + event row, one transaction
-    /// each) from C tasks over one write connection.
+    /// Plain SQLite: N intakes (duplicate check + request row + event row) from C tasks over
+    /// one write connection; one transaction each, or group commit (--group-commit).
     CeilingIntake {
         #[command(flatten)]
         db: DbArgs,
+        #[command(flatten)]
+        group: GroupArgs,
         #[arg(long, default_value_t = 20_000)]
         n: u64,
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
     },
-    /// Plain SQLite: pre-fill N waiting requests, then C tasks loop claim (+event) and close
-    /// (+event), each step its own transaction, until the queue is empty.
+    /// Plain SQLite: pre-fill N waiting requests, then C tasks loop claim (+event, +journal)
+    /// and close (+event), each step its own transaction or, with --group-commit, its own
+    /// savepoint in a shared one, until the queue is empty or the duration is over.
     CeilingCycle {
         #[command(flatten)]
         db: DbArgs,
+        #[command(flatten)]
+        group: GroupArgs,
         #[arg(long, default_value_t = 20_000)]
         n: u64,
         #[arg(long, default_value_t = 100)]
@@ -99,9 +113,30 @@ struct DbArgs {
     synchronous: String,
 }
 
+#[derive(clap::Args)]
+struct GroupArgs {
+    /// Group commit, as the server does on SQLite: the tasks hand their writes to one writer
+    /// task, which runs up to --batch of them in one transaction (each in a savepoint),
+    /// commits once, then answers each task. Without it: one transaction per write.
+    #[arg(long)]
+    group_commit: bool,
+    /// Writes per commit at most, with --group-commit (the server's MAX_BATCH is 128).
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    batch: u64,
+}
+
+impl GroupArgs {
+    fn batch(&self) -> Option<usize> {
+        self.group_commit.then_some(self.batch as usize)
+    }
+}
+
 fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len()));
+    let (num, unit) = s.split_at(
+        s.find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(s.len()),
+    );
     let v: f64 = num.parse().map_err(|_| format!("bad duration {s:?}"))?;
     let secs = match unit {
         "" | "s" => v,
@@ -113,7 +148,10 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as i64
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
 }
 
 /// Latencies from all tasks plus the wall-clock time of the measured phase.
@@ -165,7 +203,8 @@ impl Report {
 /// foreign keys, busy timeout) behind a single-connection write pool, as the server does.
 async fn open_fresh(args: &DbArgs) -> Result<SqlitePool> {
     remove_db(&args.db)?;
-    let sync = SqliteSynchronous::from_str(&args.synchronous).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let sync =
+        SqliteSynchronous::from_str(&args.synchronous).map_err(|e| anyhow::anyhow!("{e}"))?;
     let opts = SqliteConnectOptions::new()
         .filename(&args.db)
         .create_if_missing(true)
@@ -179,7 +218,10 @@ async fn open_fresh(args: &DbArgs) -> Result<SqlitePool> {
         .connect_with(opts)
         .await
         .with_context(|| format!("opening {}", args.db.display()))?;
-    MIGRATIONS.run(&pool).await.context("applying the server's migrations")?;
+    MIGRATIONS
+        .run(&pool)
+        .await
+        .context("applying the server's migrations")?;
     sqlx::query(
         "INSERT INTO topics (id, label_fr, label_en, pictogram, priority, position, active)
          VALUES ('impots', 'Impôts', 'Taxes', 'impots', FALSE, 1, TRUE) ON CONFLICT (id) DO NOTHING",
@@ -264,13 +306,274 @@ const CLOSE: &str = "UPDATE help_requests SET status = $1, volunteer_id = $2, le
     closed_at = $9, last_contact_at = $10, note = COALESCE($11, note), version = version + 1 \
     WHERE id = $12 AND version = $13 RETURNING *";
 
-async fn ceiling_intake(args: DbArgs, n: u64, concurrency: usize) -> Result<()> {
+// --- the writes, one function each, run on a connection inside the caller's transaction ---
+
+/// One intake: duplicate check, request row, `created` event. Returns the new id.
+async fn intake_step(conn: &mut SqliteConnection, i: u64, now: i64) -> Result<i64> {
+    let phone = phone(6, i);
+    // The server refuses a second open request for the same number.
+    let dup: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM help_requests WHERE phone = $1 AND status <> 'closed' LIMIT 1",
+    )
+    .bind(&phone)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if dup.is_some() {
+        bail!("duplicate phone {phone}");
+    }
+    let id: i64 = sqlx::query(INSERT_REQUEST)
+        .bind(reference(i))
+        .bind(&phone)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("id")?;
+    sqlx::query(INSERT_EVENT)
+        .bind(id)
+        .bind(now)
+        .bind("created")
+        .bind(None::<i64>)
+        .bind(None::<&str>)
+        .execute(&mut *conn)
+        .await?;
+    Ok(id)
+}
+
+/// Claim (one statement) + `claimed` event + access-journal row: what the server writes when
+/// a volunteer takes the next request, in one transaction. `None` when the queue is empty.
+async fn claim_step(
+    conn: &mut SqliteConnection,
+    claim_sql: &'static str,
+    vid: i64,
+    now: i64,
+) -> Result<Option<i64>> {
+    let claimed = sqlx::query(claim_sql)
+        .bind(vid)
+        .bind(now + 30 * 60_000)
+        .bind(now)
+        .bind(",fr,")
+        .bind("")
+        .bind(2 * 3_600_000i64)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = claimed else { return Ok(None) };
+    let id: i64 = row.try_get("id")?;
+    sqlx::query(INSERT_EVENT)
+        .bind(id)
+        .bind(now)
+        .bind("claimed")
+        .bind(Some(vid))
+        .bind(None::<&str>)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO access_journal (at, user_id, request_id, action) VALUES ($1, $2, $3, 'claim')",
+    )
+    .bind(now)
+    .bind(vid)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(Some(id))
+}
+
+/// Close as resolved: read the row, write the next state (optimistic on `version`) and the
+/// `closed` event, as relais-store's `transition` does.
+async fn close_step(conn: &mut SqliteConnection, id: i64, vid: i64, now: i64) -> Result<()> {
+    let current = sqlx::query("SELECT * FROM help_requests WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let version: i64 = current.try_get("version")?;
+    let due_at: i64 = current.try_get("due_at")?;
+    let done = sqlx::query(CLOSE)
+        .bind("closed")
+        .bind(Some(vid))
+        .bind(None::<i64>)
+        .bind(due_at)
+        .bind(0i64)
+        .bind(None::<i64>)
+        .bind(Some("resolved"))
+        .bind(Some(now))
+        .bind(Some(now))
+        .bind(now)
+        .bind(None::<String>)
+        .bind(id)
+        .bind(version)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if done.is_none() {
+        bail!("request {id} changed under volunteer {vid}");
+    }
+    sqlx::query(INSERT_EVENT)
+        .bind(id)
+        .bind(now)
+        .bind("closed")
+        .bind(Some(vid))
+        .bind(Some("resolved"))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+// --- how the writes reach the database -------------------------------------------------
+
+/// A write a client task asks for.
+enum Op {
+    Intake { i: u64 },
+    Claim { vid: i64, claim_sql: &'static str },
+    Close { id: i64, vid: i64 },
+}
+
+impl Op {
+    /// Runs the write on `conn`; the answer is the new or claimed id, if any.
+    async fn run(self, conn: &mut SqliteConnection) -> Result<Option<i64>> {
+        let now = now_ms();
+        match self {
+            Op::Intake { i } => intake_step(conn, i, now).await.map(Some),
+            Op::Claim { vid, claim_sql } => claim_step(conn, claim_sql, vid, now).await,
+            Op::Close { id, vid } => close_step(conn, id, vid, now).await.map(|()| None),
+        }
+    }
+}
+
+type Reply = oneshot::Sender<std::result::Result<Option<i64>, String>>;
+
+/// Per commit: every write is its own transaction on the shared one-connection pool.
+/// Group commit: every write goes over a channel to one writer task, which runs up to
+/// `batch` of them in one transaction, each inside its own savepoint (undone alone if it
+/// fails), commits once, and only then answers each caller: relais-store's
+/// `sqlite_writer.rs` design.
+#[derive(Clone)]
+enum Writes {
+    PerCommit(SqlitePool),
+    Group(mpsc::Sender<(Op, Reply)>),
+}
+
+/// Batches committed and writes in them, for the group-commit summary.
+#[derive(Default)]
+struct BatchStats {
+    batches: AtomicU64,
+    writes: AtomicU64,
+    largest: AtomicU64,
+}
+
+impl BatchStats {
+    fn summary(&self) -> String {
+        let (b, w) = (
+            self.batches.load(Ordering::Relaxed),
+            self.writes.load(Ordering::Relaxed),
+        );
+        if b == 0 {
+            return String::new();
+        }
+        format!(
+            ", {b} commits, {:.1} writes per commit on average, {} at most",
+            w as f64 / b as f64,
+            self.largest.load(Ordering::Relaxed)
+        )
+    }
+}
+
+impl Writes {
+    /// Per-commit writes, or a writer task started for group commit (`group` = Some(batch)).
+    fn start(pool: &SqlitePool, group: Option<usize>, stats: &Arc<BatchStats>) -> Writes {
+        match group {
+            None => Writes::PerCommit(pool.clone()),
+            Some(batch) => {
+                let (tx, rx) = mpsc::channel(4 * batch);
+                tokio::spawn(group_writer(pool.clone(), rx, batch, stats.clone()));
+                Writes::Group(tx)
+            }
+        }
+    }
+
+    /// Runs one write and returns once it is committed.
+    async fn call(&self, op: Op) -> Result<Option<i64>> {
+        match self {
+            Writes::PerCommit(pool) => {
+                let mut tx = pool.begin().await?;
+                let r = op.run(&mut tx).await?;
+                tx.commit().await?;
+                Ok(r)
+            }
+            Writes::Group(queue) => {
+                let (reply, answer) = oneshot::channel();
+                queue
+                    .send((op, reply))
+                    .await
+                    .map_err(|_| anyhow::anyhow!("the writer stopped"))?;
+                answer
+                    .await
+                    .map_err(|_| anyhow::anyhow!("the writer dropped a write"))?
+                    .map_err(|e| anyhow::anyhow!(e))
+            }
+        }
+    }
+}
+
+async fn group_writer(
+    pool: SqlitePool,
+    mut rx: mpsc::Receiver<(Op, Reply)>,
+    batch: usize,
+    stats: Arc<BatchStats>,
+) {
+    let mut queued = Vec::with_capacity(batch);
+    while rx.recv_many(&mut queued, batch).await > 0 {
+        let mut answers = Vec::with_capacity(queued.len());
+        let outcome: Result<()> = async {
+            let mut tx = pool.begin().await?;
+            for (op, reply) in queued.drain(..) {
+                sqlx::query("SAVEPOINT step").execute(&mut *tx).await?;
+                let r = op.run(&mut tx).await;
+                if r.is_err() {
+                    sqlx::query("ROLLBACK TO step").execute(&mut *tx).await?;
+                }
+                sqlx::query("RELEASE step").execute(&mut *tx).await?;
+                answers.push((reply, r.map_err(|e| format!("{e:#}"))));
+            }
+            tx.commit().await?;
+            Ok(())
+        }
+        .await;
+        // Writes not run when the transaction broke are dropped with `queued`: their callers
+        // see "the writer dropped a write".
+        queued.clear();
+        let n = answers.len() as u64;
+        stats.batches.fetch_add(1, Ordering::Relaxed);
+        stats.writes.fetch_add(n, Ordering::Relaxed);
+        stats.largest.fetch_max(n, Ordering::Relaxed);
+        let failed = outcome.err().map(|e| format!("batch not committed: {e:#}"));
+        for (reply, r) in answers {
+            let _ = reply.send(match &failed {
+                Some(f) => Err(f.clone()),
+                None => r,
+            });
+        }
+    }
+}
+
+fn mode_name(group: Option<usize>) -> String {
+    match group {
+        None => "per commit".into(),
+        Some(b) => format!("group commit, up to {b} writes per commit"),
+    }
+}
+
+async fn ceiling_intake(
+    args: DbArgs,
+    n: u64,
+    concurrency: usize,
+    group: Option<usize>,
+) -> Result<()> {
     let pool = open_fresh(&args).await?;
+    let stats = Arc::new(BatchStats::default());
+    let writes = Writes::start(&pool, group, &stats);
     let next = Arc::new(AtomicU64::new(0));
     let barrier = Arc::new(Barrier::new(concurrency + 1));
     let mut tasks = Vec::new();
     for _ in 0..concurrency {
-        let (pool, next, barrier) = (pool.clone(), next.clone(), barrier.clone());
+        let (writes, next, barrier) = (writes.clone(), next.clone(), barrier.clone());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             barrier.wait().await;
@@ -280,39 +583,13 @@ async fn ceiling_intake(args: DbArgs, n: u64, concurrency: usize) -> Result<()> 
                     break;
                 }
                 let t0 = Instant::now();
-                let now = now_ms();
-                let phone = phone(6, i);
-                let mut tx = pool.begin().await?;
-                // The server refuses a second open request for the same number.
-                let dup: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM help_requests WHERE phone = $1 AND status <> 'closed' LIMIT 1")
-                        .bind(&phone)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                if dup.is_some() {
-                    bail!("duplicate phone {phone}");
-                }
-                let id: i64 = sqlx::query(INSERT_REQUEST)
-                    .bind(reference(i))
-                    .bind(&phone)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get("id")?;
-                sqlx::query(INSERT_EVENT)
-                    .bind(id)
-                    .bind(now)
-                    .bind("created")
-                    .bind(None::<i64>)
-                    .bind(None::<&str>)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
+                writes.call(Op::Intake { i }).await?;
                 lat.push(t0.elapsed());
             }
             anyhow::Ok(lat)
         }));
     }
+    drop(writes);
     barrier.wait().await;
     let t0 = Instant::now();
     let mut lat = Vec::with_capacity(n as usize);
@@ -322,19 +599,39 @@ async fn ceiling_intake(args: DbArgs, n: u64, concurrency: usize) -> Result<()> 
     let elapsed = t0.elapsed();
     pool.close().await;
     Report {
-        label: "ceiling-intake",
+        label: if group.is_some() {
+            "ceiling-intake-group"
+        } else {
+            "ceiling-intake"
+        },
         unit: "requests",
         lat,
         elapsed,
         errors: 0,
-        extra: format!(" (concurrency {concurrency}, synchronous={})", args.synchronous),
+        extra: format!(
+            " (concurrency {concurrency}, {}, synchronous={}{})",
+            mode_name(group),
+            args.synchronous,
+            stats.summary()
+        ),
     }
     .print();
     Ok(())
 }
 
-async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Option<Duration>, claim: &str) -> Result<()> {
-    let claim_sql: &'static str = if claim == "server" { CLAIM_SERVER } else { CLAIM_SIMPLE };
+async fn ceiling_cycle(
+    args: DbArgs,
+    n: u64,
+    concurrency: usize,
+    duration: Option<Duration>,
+    claim: &str,
+    group: Option<usize>,
+) -> Result<()> {
+    let claim_sql: &'static str = if claim == "server" {
+        CLAIM_SERVER
+    } else {
+        CLAIM_SIMPLE
+    };
     let pool = open_fresh(&args).await?;
     let now = now_ms();
     // One volunteer per task (volunteer_id and actor_id are foreign keys).
@@ -373,90 +670,28 @@ async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Optio
     }
     tx.commit().await?;
 
+    let stats = Arc::new(BatchStats::default());
+    let writes = Writes::start(&pool, group, &stats);
     let stop = Arc::new(AtomicBool::new(false));
     let barrier = Arc::new(Barrier::new(concurrency + 1));
     let mut tasks = Vec::new();
     for vid in volunteers {
-        let (pool, stop, barrier) = (pool.clone(), stop.clone(), barrier.clone());
+        let (writes, stop, barrier) = (writes.clone(), stop.clone(), barrier.clone());
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
             barrier.wait().await;
             while !stop.load(Ordering::Relaxed) {
                 let t0 = Instant::now();
-                let now = now_ms();
-                // Claim (one atomic statement) + `claimed` event + access-journal row: what
-                // the server writes when a volunteer takes the next request, in one commit.
-                let mut tx = pool.begin().await?;
-                let claimed = sqlx::query(claim_sql)
-                    .bind(vid)
-                    .bind(now + 30 * 60_000)
-                    .bind(now)
-                    .bind(",fr,")
-                    .bind("")
-                    .bind(2 * 3_600_000i64)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                let Some(row) = claimed else {
-                    tx.rollback().await?;
+                let Some(id) = writes.call(Op::Claim { vid, claim_sql }).await? else {
                     break;
                 };
-                let id: i64 = row.try_get("id")?;
-                sqlx::query(INSERT_EVENT)
-                    .bind(id)
-                    .bind(now)
-                    .bind("claimed")
-                    .bind(Some(vid))
-                    .bind(None::<&str>)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("INSERT INTO access_journal (at, user_id, request_id, action) VALUES ($1, $2, $3, 'claim')")
-                    .bind(now)
-                    .bind(vid)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-
-                // Close as resolved: read the row, write the next state (optimistic on
-                // `version`) and the `closed` event, as relais-store's `transition` does.
-                let now = now_ms();
-                let mut tx = pool.begin().await?;
-                let current = sqlx::query("SELECT * FROM help_requests WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
-                let version: i64 = current.try_get("version")?;
-                let due_at: i64 = current.try_get("due_at")?;
-                let done = sqlx::query(CLOSE)
-                    .bind("closed")
-                    .bind(Some(vid))
-                    .bind(None::<i64>)
-                    .bind(due_at)
-                    .bind(0i64)
-                    .bind(None::<i64>)
-                    .bind(Some("resolved"))
-                    .bind(Some(now))
-                    .bind(Some(now))
-                    .bind(now)
-                    .bind(None::<String>)
-                    .bind(id)
-                    .bind(version)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if done.is_none() {
-                    bail!("request {id} changed under volunteer {vid}");
-                }
-                sqlx::query(INSERT_EVENT)
-                    .bind(id)
-                    .bind(now)
-                    .bind("closed")
-                    .bind(Some(vid))
-                    .bind(Some("resolved"))
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
+                writes.call(Op::Close { id, vid }).await?;
                 lat.push(t0.elapsed());
             }
             anyhow::Ok(lat)
         }));
     }
+    drop(writes);
     barrier.wait().await;
     let t0 = Instant::now();
     if let Some(d) = duration {
@@ -473,12 +708,21 @@ async fn ceiling_cycle(args: DbArgs, n: u64, concurrency: usize, duration: Optio
     let elapsed = t0.elapsed();
     pool.close().await;
     Report {
-        label: "ceiling-cycle",
+        label: if group.is_some() {
+            "ceiling-cycle-group"
+        } else {
+            "ceiling-cycle"
+        },
         unit: "cycles",
         lat,
         elapsed,
         errors: 0,
-        extra: format!(" (concurrency {concurrency}, queue {n}, claim {claim}, synchronous={})", args.synchronous),
+        extra: format!(
+            " (concurrency {concurrency}, queue {n}, claim {claim}, {}, synchronous={}{})",
+            mode_name(group),
+            args.synchronous,
+            stats.summary()
+        ),
     }
     .print();
     Ok(())
@@ -524,7 +768,10 @@ async fn http_intake(url: String, n: u64, concurrency: usize, prefix: u8) -> Res
                     lat.push(t0.elapsed());
                 } else {
                     errors += 1;
-                    first_error.get_or_insert(format!("{status}: {}", text.chars().take(200).collect::<String>()));
+                    first_error.get_or_insert(format!(
+                        "{status}: {}",
+                        text.chars().take(200).collect::<String>()
+                    ));
                 }
             }
             anyhow::Ok((lat, errors, first_error))
@@ -543,22 +790,39 @@ async fn http_intake(url: String, n: u64, concurrency: usize, prefix: u8) -> Res
     if let Some(f) = &first_error {
         eprintln!("first error: {f}");
     }
-    Report { label: "intake", unit: "requests", lat, elapsed, errors, extra: format!(" (concurrency {concurrency})") }
-        .print();
+    Report {
+        label: "intake",
+        unit: "requests",
+        lat,
+        elapsed,
+        errors,
+        extra: format!(" (concurrency {concurrency})"),
+    }
+    .print();
     Ok(())
 }
 
 /// Finds the request id in the answer to take-next: `{"id": …}` or one level down
 /// (`{"request": {"id": …}}`).
 fn request_id(v: &serde_json::Value) -> Option<i64> {
-    let as_id = |x: &serde_json::Value| x.as_i64().or_else(|| x.as_str().and_then(|s| s.parse().ok()));
+    let as_id = |x: &serde_json::Value| {
+        x.as_i64()
+            .or_else(|| x.as_str().and_then(|s| s.parse().ok()))
+    };
     if let Some(id) = v.get("id").and_then(as_id) {
         return Some(id);
     }
-    v.as_object()?.values().find_map(|inner| inner.get("id").and_then(as_id))
+    v.as_object()?
+        .values()
+        .find_map(|inner| inner.get("id").and_then(as_id))
 }
 
-async fn volunteer_login(http: &reqwest::Client, base: &str, email: &str, password: &str) -> Result<String> {
+async fn volunteer_login(
+    http: &reqwest::Client,
+    base: &str,
+    email: &str,
+    password: &str,
+) -> Result<String> {
     let resp = http
         .post(format!("{base}/api/v1/auth/token"))
         .json(&serde_json::json!({"email": email, "password": password}))
@@ -569,8 +833,12 @@ async fn volunteer_login(http: &reqwest::Client, base: &str, email: &str, passwo
     if !status.is_success() {
         bail!("token for {email}: {status}: {body}");
     }
-    let v: serde_json::Value = serde_json::from_str(&body).with_context(|| format!("token answer: {body}"))?;
-    let token = v.get("token").and_then(|t| t.as_str()).with_context(|| format!("no token in {body}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(&body).with_context(|| format!("token answer: {body}"))?;
+    let token = v
+        .get("token")
+        .and_then(|t| t.as_str())
+        .with_context(|| format!("no token in {body}"))?;
     let token = token.to_owned();
     let resp = http
         .post(format!("{base}/api/v1/me/duty"))
@@ -586,7 +854,13 @@ async fn volunteer_login(http: &reqwest::Client, base: &str, email: &str, passwo
     Ok(token)
 }
 
-async fn http_cycle(url: String, volunteers: usize, duration: Duration, password: String, pattern: String) -> Result<()> {
+async fn http_cycle(
+    url: String,
+    volunteers: usize,
+    duration: Duration,
+    password: String,
+    pattern: String,
+) -> Result<()> {
     let base = url.trim_end_matches('/').to_owned();
     let password = Arc::new(password);
     let stop = Arc::new(AtomicBool::new(false));
@@ -596,8 +870,13 @@ async fn http_cycle(url: String, volunteers: usize, duration: Duration, password
     let mut tasks = Vec::new();
     for v in 1..=volunteers {
         let email = pattern.replace("{}", &v.to_string());
-        let (base, password, stop, empty, barrier) =
-            (base.clone(), password.clone(), stop.clone(), empty.clone(), barrier.clone());
+        let (base, password, stop, empty, barrier) = (
+            base.clone(),
+            password.clone(),
+            stop.clone(),
+            empty.clone(),
+            barrier.clone(),
+        );
         let http = client()?;
         tasks.push(tokio::spawn(async move {
             let login = volunteer_login(&http, &base, &email, &password).await;
@@ -617,14 +896,19 @@ async fn http_cycle(url: String, volunteers: usize, duration: Duration, password
                 }
                 if !status.is_success() {
                     errors += 1;
-                    first_error.get_or_insert(format!("next: {status}: {}", body.chars().take(200).collect::<String>()));
+                    first_error.get_or_insert(format!(
+                        "next: {status}: {}",
+                        body.chars().take(200).collect::<String>()
+                    ));
                     if errors > 100 {
                         break;
                     }
                     continue;
                 }
-                let v: serde_json::Value = serde_json::from_str(&body).with_context(|| format!("next answer: {body}"))?;
-                let id = request_id(&v).with_context(|| format!("no id in the answer to next: {body}"))?;
+                let v: serde_json::Value =
+                    serde_json::from_str(&body).with_context(|| format!("next answer: {body}"))?;
+                let id = request_id(&v)
+                    .with_context(|| format!("no id in the answer to next: {body}"))?;
                 let resp = http
                     .post(format!("{base}/api/v1/help-requests/{id}/close"))
                     .bearer_auth(&token)
@@ -637,7 +921,10 @@ async fn http_cycle(url: String, volunteers: usize, duration: Duration, password
                     lat.push(t0.elapsed());
                 } else {
                     errors += 1;
-                    first_error.get_or_insert(format!("close {id}: {status}: {}", body.chars().take(200).collect::<String>()));
+                    first_error.get_or_insert(format!(
+                        "close {id}: {status}: {}",
+                        body.chars().take(200).collect::<String>()
+                    ));
                     if errors > 100 {
                         break;
                     }
@@ -667,14 +954,20 @@ async fn http_cycle(url: String, volunteers: usize, duration: Duration, password
     if let Some(f) = &first_error {
         eprintln!("first error: {f}");
     }
-    let why = if empty.load(Ordering::Relaxed) { "queue empty" } else { "duration over" };
+    let why = if empty.load(Ordering::Relaxed) {
+        "queue empty"
+    } else {
+        "duration over"
+    };
     Report {
         label: "cycle",
         unit: "cycles",
         lat,
         elapsed,
         errors,
-        extra: format!(" ({volunteers} volunteers, logins + on duty took {login_secs:.1} s, stopped: {why})"),
+        extra: format!(
+            " ({volunteers} volunteers, logins + on duty took {login_secs:.1} s, stopped: {why})"
+        ),
     }
     .print();
     Ok(())
@@ -682,17 +975,38 @@ async fn http_cycle(url: String, volunteers: usize, duration: Duration, password
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         match cli.cmd {
-            Cmd::CeilingIntake { db, n, concurrency } => ceiling_intake(db, n, concurrency).await,
-            Cmd::CeilingCycle { db, n, concurrency, duration, claim_sql } => {
-                ceiling_cycle(db, n, concurrency, duration, &claim_sql).await
-            }
-            Cmd::Intake { url, n, concurrency, phone_prefix } => http_intake(url, n, concurrency, phone_prefix).await,
-            Cmd::Cycle { url, volunteers, duration, password, email_pattern } => {
-                http_cycle(url, volunteers, duration, password, email_pattern).await
-            }
+            Cmd::CeilingIntake {
+                db,
+                group,
+                n,
+                concurrency,
+            } => ceiling_intake(db, n, concurrency, group.batch()).await,
+            Cmd::CeilingCycle {
+                db,
+                group,
+                n,
+                concurrency,
+                duration,
+                claim_sql,
+            } => ceiling_cycle(db, n, concurrency, duration, &claim_sql, group.batch()).await,
+            Cmd::Intake {
+                url,
+                n,
+                concurrency,
+                phone_prefix,
+            } => http_intake(url, n, concurrency, phone_prefix).await,
+            Cmd::Cycle {
+                url,
+                volunteers,
+                duration,
+                password,
+                email_pattern,
+            } => http_cycle(url, volunteers, duration, password, email_pattern).await,
         }
     })
 }
@@ -722,7 +1036,10 @@ mod tests {
     #[test]
     fn ids_are_found_at_the_top_or_one_level_down() {
         assert_eq!(request_id(&serde_json::json!({"id": 7})), Some(7));
-        assert_eq!(request_id(&serde_json::json!({"request": {"id": 8}})), Some(8));
+        assert_eq!(
+            request_id(&serde_json::json!({"request": {"id": 8}})),
+            Some(8)
+        );
         assert_eq!(request_id(&serde_json::json!({"x": 1})), None);
     }
 }
