@@ -15,7 +15,8 @@ use fluent_templates::fluent_bundle::FluentValue;
 use relais_domain::request::{CallbackWindow, Channel, Outcome, Status, LANGUAGES};
 use relais_domain::wait::WaitEstimate;
 use relais_store::{HelpRequest, Topic};
-use std::net::SocketAddr;
+use governor::DefaultKeyedRateLimiter;
+use std::net::{IpAddr, SocketAddr};
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -160,10 +161,7 @@ pub async fn request_submit(
     data: FormData,
 ) -> Response {
     let result = async {
-        ctx.check_csrf(data.csrf())?;
-        if let Some(limiter) = &state.intake_limiter {
-            limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
-        }
+        guard(&ctx, &data, state.intake_limiter.as_deref(), addr)?;
         let form = RequestForm::from_data(&data);
         match actions::submit(&state, &form.input(), Channel::Web).await {
             Ok((req, _)) => Ok(Redirect::to(&format!("/demande/{}/confirmation", req.reference)).into_response()),
@@ -266,6 +264,16 @@ struct FollowResultPage<'a> {
     open: bool,
 }
 
+/// A public form from `addr`: its CSRF token must be this browser's, and the address
+/// within the limit of `limiter` (none when the operator switched it off).
+fn guard(ctx: &PageCtx, data: &FormData, limiter: Option<&DefaultKeyedRateLimiter<IpAddr>>, addr: SocketAddr) -> Result<(), PageError> {
+    ctx.check_csrf(data.csrf())?;
+    if let Some(limiter) = limiter {
+        limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
+    }
+    Ok(())
+}
+
 pub async fn follow_lookup(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
@@ -273,10 +281,7 @@ pub async fn follow_lookup(
     data: FormData,
 ) -> Response {
     let result = async {
-        ctx.check_csrf(data.csrf())?;
-        if let Some(limiter) = &state.lookup_limiter {
-            limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
-        }
+        guard(&ctx, &data, state.lookup_limiter.as_deref(), addr)?;
         let (reference, phone) = (data.text("reference"), data.text("phone"));
         let Some(req) = actions::lookup(&state, &reference, &phone).await? else {
             return Ok(with_status(StatusCode::NOT_FOUND, follow_page(&ctx, reference, phone, not_found_errors(&ctx))));
@@ -314,10 +319,7 @@ pub async fn follow_cancel(
     data: FormData,
 ) -> Response {
     let result = async {
-        ctx.check_csrf(data.csrf())?;
-        if let Some(limiter) = &state.lookup_limiter {
-            limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
-        }
+        guard(&ctx, &data, state.lookup_limiter.as_deref(), addr)?;
         let (reference, phone) = (data.text("reference"), data.text("phone"));
         match actions::cancel_own(&state, &reference, &phone).await? {
             Some(req) => Ok(render(&CancelledPage { ctx: &ctx, reference: req.reference })),
