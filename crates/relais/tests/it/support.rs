@@ -24,6 +24,7 @@ pub async fn fresh_store() -> (Store, String, Option<tempfile::TempDir>) {
     match postgres_base_url() {
         Some(base) => {
             let admin = sqlx::PgPool::connect(&base).await.expect("connect to RELAIS_TEST_POSTGRES_URL");
+            drop_databases_of_earlier_runs(&admin).await;
             let name = format!("relais_it_{}_{}_{}", std::process::id(), n, rand_suffix());
             sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.expect("create test database");
             admin.close().await;
@@ -40,6 +41,26 @@ pub async fn fresh_store() -> (Store, String, Option<tempfile::TempDir>) {
             (store, url, Some(dir))
         }
     }
+}
+
+/// Test databases are named `relais_it_<pid>_…`; those of earlier runs (other pids) are
+/// dropped once per run so the server does not fill up.
+async fn drop_databases_of_earlier_runs(admin: &sqlx::PgPool) {
+    static ONCE: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    ONCE.get_or_init(|| async {
+        let mine = format!("relais_it_{}_", std::process::id());
+        let names: Vec<(String,)> = sqlx::query_as("SELECT datname FROM pg_database WHERE datname LIKE 'relais\\_it\\_%'")
+            .fetch_all(admin)
+            .await
+            .unwrap_or_default();
+        for (name,) in names.into_iter().filter(|(n,)| !n.starts_with(&mine)) {
+            let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(admin).await {
+                eprintln!("could not drop old test database {name}: {e}");
+            }
+        }
+    })
+    .await;
 }
 
 fn rand_suffix() -> u32 {
