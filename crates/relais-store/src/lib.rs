@@ -11,26 +11,13 @@
 //! time anyway, and queueing in-process avoids `SQLITE_BUSY` storms; reads use their own
 //! pool and never block on writes (WAL).
 
-/// Runs `$body` with `$pool` bound to the backend's concrete pool. `read` uses the read
-/// pool on SQLite, `write` the single writer; PostgreSQL has one pool for both.
+/// Runs `$body` with `$pool` bound to the backend's concrete pool and `$backend` to its
+/// [`Backend`]. `read` uses the read pool on SQLite, `write` the single writer connection;
+/// PostgreSQL has one pool for both.
 macro_rules! on_db {
-    ($store:expr, read, |$pool:ident, $backend:ident| $body:expr) => {
+    ($store:expr, $side:ident, |$pool:ident, $backend:ident| $body:expr) => {
         match &$store.db {
-            crate::Db::Sqlite { read: $pool, .. } => {
-                #[allow(unused_variables)]
-                let $backend = crate::Backend::Sqlite;
-                $body
-            }
-            crate::Db::Postgres($pool) => {
-                #[allow(unused_variables)]
-                let $backend = crate::Backend::Postgres;
-                $body
-            }
-        }
-    };
-    ($store:expr, write, |$pool:ident, $backend:ident| $body:expr) => {
-        match &$store.db {
-            crate::Db::Sqlite { write: $pool, .. } => {
+            crate::Db::Sqlite { $side: $pool, .. } => {
                 #[allow(unused_variables)]
                 let $backend = crate::Backend::Sqlite;
                 $body
