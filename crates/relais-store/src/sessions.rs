@@ -1,7 +1,7 @@
 //! Server-side sessions for the web (cookie) and the API (bearer token). The token is
 //! random; only its SHA-256 is stored, so a copy of the database signs nobody in.
 
-use crate::models::{AccountStatus, Session, User};
+use crate::models::{Session, User};
 use crate::{Result, Store};
 use rand::RngCore;
 use relais_domain::Millis;
@@ -32,6 +32,14 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    csrf_token: String,
+    expires_at: Millis,
+    #[sqlx(flatten)]
+    user: User,
+}
+
 impl Store {
     /// Opens a session for `user_id`; returns the token to hand to the client.
     pub async fn create_session(&self, user_id: i64, kind: SessionKind, ttl: Millis, now: Millis) -> Result<String> {
@@ -53,21 +61,21 @@ impl Store {
 
     /// The live session for `token` of this kind, with its active user.
     pub async fn session(&self, token: &str, kind: SessionKind, now: Millis) -> Result<Option<Session>> {
-        let found: Option<(String, Millis, i64)> = on_db!(self, read, |pool, _b| {
-            sqlx::query_as("SELECT csrf_token, expires_at, user_id FROM sessions WHERE token_hash = $1 AND kind = $2 AND expires_at > $3")
-                .bind(token_hash(token))
-                .bind(kind.as_str())
-                .bind(now)
-                .fetch_optional(pool)
-                .await?
+        // One read for session and account: this runs on every signed-in request.
+        let found: Option<SessionRow> = on_db!(self, read, |pool, _b| {
+            sqlx::query_as::<_, SessionRow>(
+                "SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id \
+                 WHERE s.token_hash = $1 AND s.kind = $2 AND s.expires_at > $3 AND u.status = 'active'",
+            )
+            .bind(token_hash(token))
+            .bind(kind.as_str())
+            .bind(now)
+            .fetch_optional(pool)
+            .await?
         });
-        let Some((csrf_token, expires_at, user_id)) = found else { return Ok(None) };
-        let user: Option<User> = on_db!(self, read, |pool, _b| {
-            sqlx::query_as::<_, User>("SELECT * FROM users WHERE id = $1").bind(user_id).fetch_optional(pool).await?
-        });
-        let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else { return Ok(None) };
-        let networks = self.user_networks(user.id).await?;
-        Ok(Some(Session { user, csrf_token, networks, expires_at }))
+        let Some(row) = found else { return Ok(None) };
+        let networks = self.user_networks(row.user.id).await?;
+        Ok(Some(Session { user: row.user, csrf_token: row.csrf_token, networks, expires_at: row.expires_at }))
     }
 
     pub async fn delete_session(&self, token: &str) -> Result<()> {

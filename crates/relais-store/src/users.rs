@@ -132,7 +132,7 @@ impl Store {
         })
     }
 
-    /// Active volunteers (any role) who speak `language`, for a coordinator's assignment.
+    /// How many accounts exist (the demo seeds only an empty database).
     pub async fn count_users(&self) -> Result<i64> {
         on_db!(self, read, |pool, _b| {
             let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(pool).await?;

@@ -41,12 +41,12 @@ pub async fn set_duty(state: &AppState, session: Option<&Session>, on_duty: bool
 /// Claims the next request for the signed-in volunteer (who must be on duty).
 pub async fn take_next(state: &AppState, session: Option<&Session>) -> Result<Option<HelpRequest>, ApiError> {
     let s = require_user(session, Action::Serve)?;
-    // The duty flag is read fresh: the session was loaded before a possible toggle.
-    let user = state.store.user(s.user.id).await?;
+    // The session (and its duty flag) was read for this very request.
+    let user = &s.user;
     if !user.on_duty {
         return Err(ApiError::Conflict { code: "not_on_duty", detail: "go on duty before taking a request".into() });
     }
-    let claimed = state.store.claim_next(&user, now_ms(), &state.config.policy).await?;
+    let claimed = state.store.claim_next(user, now_ms(), &state.config.policy).await?;
     if let Some(r) = &claimed {
         // The claim's access-journal line was written in the claim's own transaction.
         tracing::info!(request = r.id, volunteer = user.id, "request claimed");
