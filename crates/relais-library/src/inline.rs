@@ -34,11 +34,7 @@ pub(crate) fn render_inline(markdown: &str) -> (String, Vec<String>) {
                 }
                 open_links.push(ok);
             }
-            Event::End(TagEnd::Link) => {
-                if open_links.pop() == Some(true) {
-                    html.push_str("</a>");
-                }
-            }
+            Event::End(TagEnd::Link) if open_links.pop() == Some(true) => html.push_str("</a>"),
             // Paragraph wrappers, images (their alt text arrives as Text), anything else: the
             // text inside is kept, the markup is not.
             _ => {}

@@ -12,7 +12,7 @@ mod typo;
 
 use std::collections::HashMap;
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query as TantivyQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED};
 use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{collector::TopDocs, DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
@@ -186,17 +186,21 @@ impl SearchIndex {
             None if looks_arabic(query.text) => vec![Lang::Ar],
             None => vec![Lang::Fr, Lang::En],
         };
-        // Stem → weight: the best weight a stem got (typed > synonym > correction).
-        let mut terms: HashMap<String, f32> = HashMap::new();
+        // Stem → weight: the best weight a single word got (typed > synonym > correction).
+        let mut words: HashMap<String, f32> = HashMap::new();
+        // Per synonym group found: its other members, each a list of stems (all of them must
+        // match: « adresse mail » is not « adresse » alone). A group counts once, by its best
+        // member, so a group of ten near-words does not outweigh the typed words.
+        let mut groups: Vec<Vec<Vec<String>>> = Vec::new();
         let mut add = |w: &Word, weight: f32| {
-            let e = terms.entry(w.stem.clone()).or_insert(0.0);
+            let e = words.entry(w.stem.clone()).or_insert(0.0);
             *e = e.max(weight);
         };
         for lang in &langs {
             let li = lang_index(*lang);
-            let words = self.analyzers[li].clone().analyze(query.text);
+            let typed = self.analyzers[li].clone().analyze(query.text);
             let mut corrected = Vec::new();
-            for w in &words {
+            for w in &typed {
                 add(w, 1.0);
                 for c in self.vocabulary[li].corrections(w) {
                     add(&c, WEIGHT_CORRECTION);
@@ -204,19 +208,30 @@ impl SearchIndex {
                 }
             }
             // Synonyms of what was typed, and of what the typos were taken to mean.
-            for w in self.synonyms.expand(*lang, &words).iter().chain(&self.synonyms.expand(*lang, &corrected)) {
-                add(w, WEIGHT_SYNONYM);
+            for group in self.synonyms.expand(*lang, &typed).into_iter().chain(self.synonyms.expand(*lang, &corrected)) {
+                let group: Vec<Vec<String>> = group.into_iter().map(|m| m.into_iter().map(|w| w.stem).collect()).collect();
+                if !groups.contains(&group) {
+                    groups.push(group);
+                }
             }
         }
-        if terms.is_empty() {
+        if words.is_empty() && groups.is_empty() {
             return Vec::new();
         }
-        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::with_capacity(terms.len() * 4);
-        for (stem, weight) in &terms {
-            for (field, boost) in self.fields.weighted() {
-                let q = TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost * weight))));
-            }
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = Vec::with_capacity(words.len() + groups.len());
+        for (stem, weight) in &words {
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(self.word_query(stem), *weight))));
+        }
+        for group in groups {
+            let members: Vec<Box<dyn TantivyQuery>> = group
+                .iter()
+                .map(|stems| match stems.as_slice() {
+                    [one] => self.word_query(one),
+                    _ => Box::new(BooleanQuery::new(stems.iter().map(|s| (Occur::Must, self.word_query(s))).collect())),
+                })
+                .collect();
+            let best = DisjunctionMaxQuery::new(members);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(best), WEIGHT_SYNONYM))));
         }
         let tantivy_query = BooleanQuery::new(clauses);
         // The whole library is small: score every match, then filter and group here.
@@ -243,6 +258,22 @@ impl SearchIndex {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.variant.cmp(&b.variant)));
         hits.truncate(query.limit);
         hits
+    }
+}
+
+impl SearchIndex {
+    /// One stemmed word in any field, weighted by the field.
+    fn word_query(&self, stem: &str) -> Box<dyn TantivyQuery> {
+        let per_field = self
+            .fields
+            .weighted()
+            .into_iter()
+            .map(|(field, boost)| {
+                let q = TermQuery::new(Term::from_field_text(field, stem), IndexRecordOption::WithFreqs);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)) as Box<dyn TantivyQuery>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(per_field))
     }
 }
 

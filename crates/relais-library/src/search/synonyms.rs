@@ -66,19 +66,43 @@ impl Synonyms {
     }
 
     /// The words of the other members of every group that the query's words contain (as a
-    /// run of plain words, or of stems, so « allocation familiale » matches too).
-    pub(crate) fn expand(&self, lang: Lang, query: &[Word]) -> Vec<Word> {
+    /// run of plain words, or of stems, so « allocation familiale » matches too). Longest
+    /// match first: the words of « chômage partiel » do not also count as « chômage ».
+    /// Per group found, its other members, each as its list of words.
+    pub(crate) fn expand(&self, lang: Lang, query: &[Word]) -> Vec<Vec<Vec<Word>>> {
         let i = lang_index(lang);
-        let mut out = Vec::new();
-        for group in &self.groups {
-            let hit = group.iter().position(|m| contains_run(query, &m.words[i]));
-            if let Some(hit) = hit {
-                for (j, member) in group.iter().enumerate() {
-                    if j != hit {
-                        out.extend(member.words[i].iter().cloned());
+        // (start, length, group, member) of every member found in the query.
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            for (m, member) in group.iter().enumerate() {
+                let words = &member.words[i];
+                if words.is_empty() || words.len() > query.len() {
+                    continue;
+                }
+                for start in 0..=query.len() - words.len() {
+                    if same_words(&query[start..start + words.len()], words) {
+                        found.push((start, words.len(), g, m));
                     }
                 }
             }
+        }
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut taken = vec![false; query.len()];
+        let mut used_groups = Vec::new();
+        let mut out = Vec::new();
+        for (start, len, g, m) in found {
+            let span = start..start + len;
+            // A run already claimed by a longer member belongs to that member only; another
+            // member of an already expanded group (same run or not) adds nothing new.
+            if taken[span.clone()].iter().any(|t| *t) && !used_groups.contains(&g) {
+                continue;
+            }
+            taken[span].iter_mut().for_each(|t| *t = true);
+            if used_groups.contains(&g) {
+                continue;
+            }
+            used_groups.push(g);
+            out.push(self.groups[g].iter().enumerate().filter(|(j, _)| *j != m).map(|(_, member)| member.words[i].clone()).collect());
         }
         out
     }
@@ -92,11 +116,8 @@ fn lang_index(lang: Lang) -> usize {
     }
 }
 
-fn contains_run(query: &[Word], member: &[Word]) -> bool {
-    !member.is_empty()
-        && query.windows(member.len()).any(|w| {
-            w.iter().zip(member).all(|(q, m)| q.plain == m.plain) || w.iter().zip(member).all(|(q, m)| q.stem == m.stem)
-        })
+fn same_words(run: &[Word], member: &[Word]) -> bool {
+    run.iter().zip(member).all(|(q, m)| q.plain == m.plain) || run.iter().zip(member).all(|(q, m)| q.stem == m.stem)
 }
 
 #[cfg(test)]
@@ -108,10 +129,13 @@ mod tests {
         let s = Synonyms::parse("groups = [[\"caf\", \"allocations familiales\"], [\"seul\"]]").unwrap();
         assert_eq!(s.group_count(), 1);
         let mut fr = Analyzer::new(Lang::Fr);
-        let plain = |ws: Vec<Word>| ws.into_iter().map(|w| w.plain).collect::<Vec<_>>();
+        let plain = |ws: Vec<Vec<Vec<Word>>>| ws.into_iter().flatten().flatten().map(|w| w.plain).collect::<Vec<_>>();
         assert_eq!(plain(s.expand(Lang::Fr, &fr.analyze("mes allocation familiale"))), vec!["caf"]);
         assert_eq!(plain(s.expand(Lang::Fr, &fr.analyze("la CAF"))), vec!["allocations", "familiales"]);
         assert!(s.expand(Lang::Fr, &fr.analyze("familiales")).is_empty());
+        let s = Synonyms::parse("groups = [[\"chômage\", \"pôle emploi\"], [\"chômage partiel\", \"activité partielle\"]]").unwrap();
+        assert_eq!(plain(s.expand(Lang::Fr, &fr.analyze("chomage partiel"))), vec!["activite", "partielle"], "longest match only");
+        assert_eq!(plain(s.expand(Lang::Fr, &fr.analyze("chomage"))), vec!["pole", "emploi"]);
         let Err(e) = Synonyms::parse("groups = [\n[\"a\", 1]]") else { panic!("bad file accepted") };
         assert!(e.0.contains("line 2"), "{e}");
     }
