@@ -479,3 +479,25 @@ mod tests {
         assert!(parse("x", Variant::Ar, &ar).is_ok());
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::tests_support::GOOD;
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever an editor types, the parser answers (a tutorial or an error), never panics,
+        /// and an error's line is inside the file.
+        #[test]
+        fn never_panics(cut in 0usize..2000, len in 0usize..40, insert in "\\PC{0,12}|[+#\\-*\\[\\]:=\"\n 0-9.]{0,12}") {
+            let chars: Vec<char> = GOOD.chars().collect();
+            let at = cut % (chars.len() + 1);
+            let end = (at + len).min(chars.len());
+            let text: String = chars[..at].iter().chain(insert.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+            if let Err(e) = parse("x", Variant::Fr, &text) {
+                prop_assert!(e.line >= 1 && e.line <= text.lines().count().max(1) + 1, "{e} in {text:?}");
+            }
+        }
+    }
+}
