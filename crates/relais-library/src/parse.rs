@@ -363,8 +363,8 @@ fn parse_trouble(variant: Variant, raw: &str, line: usize, links: &mut Vec<Link>
     if raw.trim().is_empty() {
         return Err(err(ErrorCode::EmptyItem, line, Some("troubleshooting"), "empty note"));
     }
-    // The separator is a colon followed by a space (so `https://` is not one); Arabic may use
-    // the Arabic-script colon-like spacing too, which is the same ASCII colon.
+    // The separator is the first colon followed by a space (so `https://` is not one); French
+    // puts a (non-breaking) space before it, English and Arabic do not: both are accepted.
     let sep = raw
         .char_indices()
         .find(|&(i, c)| c == ':' && raw[i + 1..].starts_with(char::is_whitespace))
