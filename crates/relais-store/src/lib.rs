@@ -37,6 +37,7 @@ mod write_steps;
 pub mod journal;
 pub mod models;
 pub mod networks;
+pub mod outbox;
 pub mod password;
 pub mod requests;
 pub mod retention;

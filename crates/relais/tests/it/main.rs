@@ -13,5 +13,6 @@ mod dispatch_sql_matches_domain;
 mod durability;
 mod intake;
 mod lifecycle;
+mod outbox;
 mod pages;
 mod privacy;
