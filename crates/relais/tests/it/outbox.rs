@@ -104,22 +104,29 @@ async fn an_unreachable_server_keeps_the_message_queued_then_it_is_delivered_onc
     config.mail_retry = relais_domain::mail::RetryPolicy { delays: vec![400], max_attempts: 50 };
     let app = TestApp::spawn_with(config).await;
     let before = relais_web::now_ms();
-    app.store.enqueue_messages(&[message("down:1", "a@example.org")], before).await.unwrap();
+    let keys = ["down:1", "down:2", "down:3"];
+    let msgs: Vec<NewMessage> = keys.iter().map(|k| message(k, &format!("{}@example.org", k.replace(':', "")))).collect();
+    app.store.enqueue_messages(&msgs, before).await.unwrap();
     app.state.mail_enqueued();
-    let id = id_of(&app, "down:1").await;
-    let waiting = wait_until(&app, id, |m| m.attempts >= 1 && m.last_error.is_some() && m.locked_until.is_none()).await;
-    assert_eq!(waiting.status, "queued", "kept, not lost");
-    assert!(waiting.next_attempt_at > before, "a later next try");
-    let error = waiting.last_error.unwrap();
-    assert!(!error.contains("a@example.org"), "{error}");
+    for key in keys {
+        let id = id_of(&app, key).await;
+        let waiting = wait_until(&app, id, |m| m.attempts >= 1 && m.last_error.is_some() && m.locked_until.is_none()).await;
+        assert_eq!(waiting.status, "queued", "kept, not lost");
+        assert!(waiting.next_attempt_at > before, "a later next try");
+        let error = waiting.last_error.unwrap();
+        assert!(!error.contains("example.org"), "{error}");
+    }
 
     let smtp = SmtpServer::start_on(port).await;
-    let mail = smtp.wait_for(1, WAIT).await;
-    assert_eq!(mail[0].rcpt_to, vec!["a@example.org".to_owned()]);
-    let sent = wait_until(&app, id, |m| m.status == "sent").await;
-    assert!(sent.attempts >= 2);
+    smtp.wait_for(3, WAIT).await;
+    for key in keys {
+        let sent = wait_until(&app, id_of(&app, key).await, |m| m.status == "sent").await;
+        assert!(sent.attempts >= 2);
+    }
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(smtp.received().len(), 1, "delivered once");
+    let mut to: Vec<String> = smtp.received().iter().map(|m| m.rcpt_to[0].clone()).collect();
+    to.sort();
+    assert_eq!(to, vec!["down1@example.org", "down2@example.org", "down3@example.org"], "each delivered once");
 }
 
 #[tokio::test]
