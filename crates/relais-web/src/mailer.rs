@@ -210,11 +210,9 @@ mod tests {
 
     #[test]
     fn bad_settings_are_refused_with_the_option_name() {
-        let mut c = WebConfig::default();
-        c.mail_from = "not a mailbox".into();
+        let c = WebConfig { mail_from: "not a mailbox".into(), ..WebConfig::default() };
         assert!(from_config(&c).err().expect("refused").to_string().contains("--mail-from"));
-        let mut c = WebConfig::default();
-        c.smtp_url = Some("http://user:secret@mail.example.org".into());
+        let mut c = WebConfig { smtp_url: Some("http://user:secret@mail.example.org".into()), ..WebConfig::default() };
         let e = from_config(&c).err().expect("refused").to_string();
         assert!(e.contains("--smtp-url") && !e.contains("secret"), "{e}");
         c.smtp_url = Some("smtps://user:secret@mail.example.org:465".into());
