@@ -47,8 +47,8 @@ pub async fn fresh_store() -> (Store, String, Option<tempfile::TempDir>) {
     }
 }
 
-/// Test databases are named `relais_it_<pid>_…`; those of earlier runs (other pids) are
-/// dropped once per run so the server does not fill up.
+/// Test databases are named `relais_it_<pid>_…`; those of earlier runs (other pids that are
+/// no longer running) are dropped once per run so the server does not fill up.
 async fn drop_databases_of_earlier_runs(admin: &sqlx::PgPool) {
     static ONCE: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
     ONCE.get_or_init(|| async {
@@ -57,7 +57,14 @@ async fn drop_databases_of_earlier_runs(admin: &sqlx::PgPool) {
             .fetch_all(admin)
             .await
             .unwrap_or_default();
-        for (name,) in names.into_iter().filter(|(n,)| !n.starts_with(&mine)) {
+        // A database of a test run still going on (another `cargo test` on this machine) is
+        // left alone: only those whose process is gone are dropped.
+        let alive = |name: &str| {
+            name.strip_prefix("relais_it_")
+                .and_then(|rest| rest.split('_').next())
+                .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
+        };
+        for (name,) in names.into_iter().filter(|(n,)| !n.starts_with(&mine) && !alive(n)) {
             let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             if let Err(e) = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(admin).await {
                 eprintln!("could not drop old test database {name}: {e}");
