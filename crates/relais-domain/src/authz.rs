@@ -53,6 +53,8 @@ pub enum Action {
     ViewStats,
     EditTopics,
     ViewAccessJournal,
+    /// See the e-mail outbox (masked recipients), retry or cancel a message.
+    ManageOutbox,
 }
 
 impl Action {
@@ -67,6 +69,7 @@ impl Action {
         Action::ViewStats,
         Action::EditTopics,
         Action::ViewAccessJournal,
+        Action::ManageOutbox,
     ];
 }
 
@@ -77,7 +80,7 @@ pub fn authorize(role: Option<Role>, action: Action) -> bool {
         SubmitRequest | ReadTopics => true,
         Serve | ViewRequest => role.is_some(),
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats => role >= Some(Role::Coordinator),
-        EditTopics | ViewAccessJournal => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | ManageOutbox => role == Some(Role::Admin),
     }
 }
 
@@ -114,6 +117,8 @@ mod tests {
         }
         assert!(!authorize(Some(Role::Volunteer), Action::ViewQueue));
         assert!(!authorize(Some(Role::Coordinator), Action::EditTopics));
+        assert!(!authorize(Some(Role::Coordinator), Action::ManageOutbox));
+        assert!(authorize(Some(Role::Admin), Action::ManageOutbox));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! - `console`: the volunteer's console and the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
+//! - `outbox`: the e-mail outbox (administrators);
 //! - `live`: server-sent figures for `static/live.js`.
 
 pub mod admin;
@@ -18,6 +19,7 @@ pub mod console;
 pub mod coordination;
 pub mod forms;
 pub mod live;
+pub mod outbox;
 pub mod public;
 pub mod sign_in;
 
@@ -56,6 +58,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
         .route("/coordination/sujets/{id}", post(admin::save_topic))
         .route("/coordination/journal", get(admin::journal))
+        .route("/coordination/courriels", get(outbox::page))
+        .route("/coordination/courriels/{id}/reessayer", post(outbox::retry))
+        .route("/coordination/courriels/{id}/annuler", post(outbox::cancel))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 
