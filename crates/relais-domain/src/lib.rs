@@ -9,6 +9,7 @@
 pub mod authz;
 pub mod dispatch;
 pub mod lifecycle;
+pub mod people;
 pub mod phone;
 pub mod reference;
 pub mod request;

@@ -34,10 +34,16 @@ macro_rules! on_db {
 mod error;
 mod sqlite_writer;
 mod write_steps;
+pub mod badges;
+pub mod charter;
 pub mod journal;
 pub mod models;
 pub mod networks;
+#[macro_use]
+pub mod outbox;
 pub mod password;
+pub mod people;
+pub mod person_journal;
 pub mod requests;
 pub mod retention;
 pub mod sessions;

@@ -13,6 +13,8 @@ pub mod i18n;
 pub mod intake;
 pub mod jobs;
 pub mod metrics;
+pub mod people_actions;
+pub mod people_mail;
 pub mod pages;
 pub mod security;
 pub mod state;
