@@ -14,4 +14,5 @@ mod durability;
 mod intake;
 mod lifecycle;
 mod pages;
+mod people;
 mod privacy;
