@@ -332,7 +332,7 @@ impl Store {
 
     /// Uses a link once: marks it used (only if unused and not expired — one statement, so two
     /// tabs cannot both use it), sets the password and the profile, records the charter, and
-    /// activates the account (never one a coordinator deactivated meanwhile). `NotFound` when
+    /// activates the account (even one a coordinator activated meanwhile; never one deactivated). `NotFound` when
     /// the link is unknown, used or expired.
     pub async fn accept_invitation(
         &self,
@@ -357,7 +357,7 @@ impl Store {
             let user = sqlx::query_as::<_, User>(
                 "UPDATE users SET password_hash = $1, status = 'active', awaiting_invitation = FALSE, languages = $2, topic_skills = $3, \
                  max_hours_per_week = $4, email_reminders = $5, email_appeals = $6, phone = $7, phone_visible_to = $8, \
-                 charter_version = $9, charter_accepted_at = $10 WHERE id = $11 AND status = 'pending' RETURNING *",
+                 charter_version = $9, charter_accepted_at = $10 WHERE id = $11 AND status <> 'deactivated' RETURNING *",
             )
             .bind(&pw)
             .bind(delimited(&profile.languages))

@@ -3,6 +3,8 @@
 coordination-nav-invitations = دعوة متطوعين
 coordination-nav-charter = الميثاق والشارات
 
+signup-link-intro = لست متطوعًا بعد؟
+signup-link = كن متطوعًا
 signup-title = كن متطوعًا
 signup-intro = هل تريد مساعدة الناس في إجراءاتهم عبر الإنترنت، بالهاتف، من بيتك؟ سجّل هنا. يستغرق ذلك 3 دقائق.
 signup-required-note = الهاتف والمواضيع اختيارية. كل الباقي إلزامي.

@@ -3,6 +3,8 @@
 coordination-nav-invitations = Invite volunteers
 coordination-nav-charter = Charter and badges
 
+signup-link-intro = Not a volunteer yet?
+signup-link = Become a volunteer
 signup-title = Become a volunteer
 signup-intro = Would you like to help people with their online procedures, by phone, from home? Sign up here. It takes 3 minutes.
 signup-required-note = Phone and topics are optional. Everything else is required.

@@ -3,6 +3,8 @@
 coordination-nav-invitations = Inviter des bénévoles
 coordination-nav-charter = Charte et badges
 
+signup-link-intro = Pas encore bénévole ?
+signup-link = Devenir bénévole
 signup-title = Devenir bénévole
 signup-intro = Vous voulez aider des personnes à faire leurs démarches en ligne, par téléphone, depuis chez vous ? Inscrivez-vous ici. Cela prend 3 minutes.
 signup-required-note = Le téléphone et les sujets sont facultatifs. Tout le reste est obligatoire.
