@@ -39,7 +39,7 @@ pub mod charter;
 pub mod journal;
 pub mod models;
 pub mod networks;
-#[macro_use]
+
 pub mod outbox;
 pub mod password;
 pub mod people;

@@ -179,7 +179,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| if StoreError::is_foreign_key_violation(&e) { StoreError::UnknownReference("network") } else { e.into() })?;
-            enqueue_message_in!(&mut *tx, mail, now);
+            crate::outbox::enqueue_message_in!(&mut *tx, mail, now)?;
             tx.commit().await?;
             Ok(user)
         })
@@ -210,7 +210,7 @@ impl Store {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
             }
             if let Some(mail) = mail {
-                enqueue_message_in!(&mut *tx, mail, now);
+                crate::outbox::enqueue_message_in!(&mut *tx, mail, now)?;
             }
             tx.commit().await?;
             Ok(())
@@ -308,7 +308,7 @@ impl Store {
                 .bind(expires_at)
                 .execute(&mut *tx)
                 .await?;
-                enqueue_message_in!(&mut *tx, mail, now);
+                crate::outbox::enqueue_message_in!(&mut *tx, mail, now)?;
                 outcome.invited.push(inv.email.clone());
             }
             tx.commit().await?;

@@ -142,11 +142,28 @@ fn required_keys() -> BTreeSet<String> {
     keys
 }
 
-/// Keys defined in one .ftl file: lines that start with `key =`.
+/// The .ftl files of one language, in name order.
+fn ftl_files(lang: &str) -> Vec<std::path::PathBuf> {
+    let dir = crate_dir().join("locales").join(lang);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// All the .ftl text of one language.
+fn ftl_text(lang: &str) -> String {
+    ftl_files(lang).iter().map(|p| std::fs::read_to_string(p).unwrap() + "\n").collect()
+}
+
+/// Keys defined in the .ftl files of one language (fluent-templates loads every file of the
+/// folder: `main.ftl` and one file per feature): lines that start with `key =`.
 fn defined_keys(lang: &str) -> BTreeSet<String> {
-    let path = crate_dir().join("locales").join(lang).join("main.ftl");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
+    ftl_text(lang)
+        .lines()
         .filter_map(|l| l.split_once(" ="))
         .map(|(k, _)| k)
         .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
@@ -170,7 +187,7 @@ fn every_key_exists_in_every_language() {
     for lang in LANGS {
         let defined = defined_keys(lang);
         let missing: Vec<&String> = required.iter().filter(|k| !defined.contains(*k)).collect();
-        assert!(missing.is_empty(), "{lang}/main.ftl lacks {missing:?}");
+        assert!(missing.is_empty(), "{lang}/*.ftl lack {missing:?}");
     }
 }
 
@@ -188,10 +205,11 @@ fn the_three_languages_have_the_same_keys() {
 #[test]
 fn fluent_files_parse_without_errors() {
     for lang in LANGS {
-        let path = crate_dir().join("locales").join(lang).join("main.ftl");
-        let text = std::fs::read_to_string(&path).unwrap();
-        if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text) {
-            panic!("{lang}/main.ftl: {errors:?}");
+        for path in ftl_files(lang) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text) {
+                panic!("{}: {errors:?}", path.display());
+            }
         }
     }
 }
@@ -200,10 +218,19 @@ fn fluent_files_parse_without_errors() {
 fn messages_resolve_with_their_arguments() {
     for lang in Lang::ALL {
         let tr = Tr::new(*lang);
-        let fr = std::fs::read_to_string(crate_dir().join("locales/fr/main.ftl")).unwrap();
+        let fr = ftl_text("fr");
         // Messages with arguments are checked with their arguments below.
-        let with_args: BTreeSet<&str> =
-            fr.lines().filter(|l| l.contains("{ $")).filter_map(|l| l.split_once(" =")).map(|(k, _)| k).collect();
+        // (a message's argument may be on a continuation line: track the current key)
+        let mut with_args: BTreeSet<&str> = BTreeSet::new();
+        let mut current = "";
+        for line in fr.lines() {
+            if let Some((k, _)) = line.split_once(" =").filter(|(k, _)| !k.starts_with(' ')) {
+                current = k;
+            }
+            if line.contains("{ $") {
+                with_args.insert(current);
+            }
+        }
         for key in defined_keys("fr").iter().filter(|k| !with_args.contains(k.as_str())) {
             let text = tr.t(key);
             assert!(!text.contains("Unknown localization"), "{key} in {}", lang.code());
