@@ -112,10 +112,8 @@ impl Invitation {
     }
 }
 
-fn hash_off_thread(pw: String) -> impl std::future::Future<Output = Result<String>> {
-    async move {
-        tokio::task::spawn_blocking(move || password::hash(&pw)).await.map_err(|e| StoreError::Config(e.to_string()))
-    }
+async fn hash_off_thread(pw: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || password::hash(&pw)).await.map_err(|e| StoreError::Config(e.to_string()))
 }
 
 impl Store {

@@ -195,7 +195,7 @@ pub fn topic_choices(ctx: &PageCtx, topics: &[Topic], chosen: &[String]) -> Vec<
         .iter()
         .map(|t| {
             let l = topic_label(&ctx.tr, topics, &t.id);
-            TopicChoice { id: t.id.clone(), label: l.label, picto: l.picto, checked: chosen.iter().any(|c| *c == t.id) }
+            TopicChoice { id: t.id.clone(), label: l.label, picto: l.picto, checked: chosen.contains(&t.id) }
         })
         .collect()
 }
