@@ -155,6 +155,8 @@ pub async fn volunteers(State(state): State<AppState>, ctx: PageCtx) -> Response
             .list_users()
             .await?
             .into_iter()
+            // Coordinators see the people of their own networks (and themselves); admins, all.
+            .filter(|u| u.user.id == me.user.id || may_manage(me.user.role(), &me.networks, &u.networks))
             .map(|u| {
                 let names: Vec<String> =
                     u.networks.iter().filter_map(|n| networks.iter().find(|x| x.id == *n)).map(|n| n.name.clone()).collect();

@@ -527,3 +527,22 @@ async fn two_thousand_invitations_are_accepted_in_seconds() {
     assert!(took < std::time::Duration::from_secs(30), "{took:?}");
     assert_eq!(app.store.count_users().await.unwrap(), 2001);
 }
+
+#[tokio::test]
+async fn the_volunteers_list_shows_a_coordinator_their_networks_people_only() {
+    let app = TestApp::spawn().await;
+    let (a, b) = (network(&app, "Réseau A").await, network(&app, "Réseau B").await);
+    member(&app, Role::Coordinator, "ca@relais.test", &[a]).await;
+    member(&app, Role::Admin, "admin@relais.test", &[]).await;
+    member(&app, Role::Volunteer, "dans-a@relais.test", &[a]).await;
+    member(&app, Role::Volunteer, "dans-b@relais.test", &[b]).await;
+    let c = browser();
+    sign_in(&app, &c, "ca@relais.test").await;
+    let (_, html) = page(&c, app.url("/coordination/benevoles")).await;
+    assert!(html.contains("dans-a@relais.test"));
+    assert!(!html.contains("dans-b@relais.test"), "another network's people are not listed");
+    let ad = browser();
+    sign_in(&app, &ad, "admin@relais.test").await;
+    let (_, html) = page(&ad, app.url("/coordination/benevoles")).await;
+    assert!(html.contains("dans-a@relais.test") && html.contains("dans-b@relais.test"));
+}
