@@ -63,6 +63,8 @@ pub enum Action {
     ViewVolunteerPhone,
     /// Edit the volunteer charter and the badge catalogue.
     EditCharter,
+    /// See the e-mail outbox (masked recipients), retry or cancel a message.
+    ManageOutbox,
 }
 
 impl Action {
@@ -82,6 +84,7 @@ impl Action {
         Action::InviteVolunteers,
         Action::ViewVolunteerPhone,
         Action::EditCharter,
+        Action::ManageOutbox,
     ];
 }
 
@@ -94,7 +97,7 @@ pub fn authorize(role: Option<Role>, action: Action) -> bool {
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone => {
             role >= Some(Role::Coordinator)
         }
-        EditTopics | ViewAccessJournal | EditCharter => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | EditCharter | ManageOutbox => role == Some(Role::Admin),
     }
 }
 
@@ -137,6 +140,8 @@ mod tests {
         }
         assert!(!authorize(Some(Role::Volunteer), Action::ViewQueue));
         assert!(!authorize(Some(Role::Coordinator), Action::EditTopics));
+        assert!(!authorize(Some(Role::Coordinator), Action::ManageOutbox));
+        assert!(authorize(Some(Role::Admin), Action::ManageOutbox));
     }
 
     #[test]

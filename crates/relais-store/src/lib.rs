@@ -39,7 +39,6 @@ pub mod charter;
 pub mod journal;
 pub mod models;
 pub mod networks;
-
 pub mod outbox;
 pub mod password;
 pub mod people;

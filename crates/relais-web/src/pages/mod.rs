@@ -10,6 +10,7 @@
 //! - `console`: the volunteer's console and the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
+//! - `outbox`: the e-mail outbox (administrators);
 //! - `live`: server-sent figures for `static/live.js`;
 //! - `join`: volunteer sign-up, the charter, invitation links;
 //! - `profile`: the volunteer's profile and training page;
@@ -22,6 +23,7 @@ pub mod coordination;
 pub mod forms;
 pub mod join;
 pub mod live;
+pub mod outbox;
 pub mod people;
 pub mod profile;
 pub mod public;
@@ -62,6 +64,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
         .route("/coordination/sujets/{id}", post(admin::save_topic))
         .route("/coordination/journal", get(admin::journal))
+        .route("/coordination/courriels", get(outbox::page))
+        .route("/coordination/courriels/{id}/reessayer", post(outbox::retry))
+        .route("/coordination/courriels/{id}/annuler", post(outbox::cancel))
         .route("/benevoles/inscription", get(join::signup_form).post(join::signup_submit))
         .route("/benevoles/charte", get(join::charter))
         .route("/invitation/{token}", get(join::invitation_form).post(join::invitation_accept))

@@ -546,3 +546,81 @@ async fn the_volunteers_list_shows_a_coordinator_their_networks_people_only() {
     let (_, html) = page(&ad, app.url("/coordination/benevoles")).await;
     assert!(html.contains("dans-a@relais.test") && html.contains("dans-b@relais.test"));
 }
+
+#[tokio::test]
+async fn sign_up_and_approval_are_told_by_email() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(with_smtp(&smtp.url())).await;
+    let a = network(&app, "Association Caf'Num").await;
+    member(&app, Role::Coordinator, "ca@relais.test", &[a]).await;
+    let net = a.to_string();
+    let good = [
+        ("name", "Léa Martin"),
+        ("email", "lea@example.org"),
+        ("network", net.as_str()),
+        ("languages", "fr"),
+        ("password", "un mot de passe long"),
+        ("charter", "true"),
+    ];
+    assert_eq!(sign_up(&app, &browser(), &good).await.0, StatusCode::OK);
+    let mails = smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+    assert_eq!(mails[0].rcpt_to, vec!["lea@example.org".to_owned()]);
+    assert_eq!(mails[0].subject(), "Votre inscription comme bénévole");
+    let body = mails[0].body_text();
+    assert!(body.contains("Léa Martin") && body.contains("Association Caf'Num") && body.contains("coordinateur"), "{body}");
+
+    // The same address again: the page says the same; the owner is told by e-mail.
+    assert_eq!(sign_up(&app, &browser(), &good).await.0, StatusCode::OK);
+    let mails = smtp.wait_for(2, std::time::Duration::from_secs(10)).await;
+    assert_eq!(mails[1].subject(), "Une inscription avec votre adresse");
+    assert!(mails[1].body_text().contains("/connexion"));
+
+    // Approval by the coordinator of the network sends the second e-mail, once.
+    let lea = app.store.user_by_email("lea@example.org").await.unwrap().unwrap();
+    let c = browser();
+    sign_in(&app, &c, "ca@relais.test").await;
+    let (_, html) = page(&c, app.url("/coordination/benevoles")).await;
+    let csrf = csrf_of(&html);
+    let res = c.post(app.url(&format!("/coordination/benevoles/{}/statut", lea.id))).form(&[("csrf", csrf.as_str()), ("status", "active")]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let mails = smtp.wait_for(3, std::time::Duration::from_secs(10)).await;
+    assert_eq!(mails[2].subject(), "Votre compte de bénévole est validé");
+    assert!(mails[2].body_text().contains(&format!("{}/connexion", app.addr)));
+    assert!(app.store.authenticate("lea@example.org", "un mot de passe long").await.unwrap().is_some());
+}
+
+#[tokio::test]
+async fn invitation_emails_carry_a_one_time_link_that_signs_in() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(with_smtp(&smtp.url())).await;
+    let a = network(&app, "Réseau A").await;
+    member(&app, Role::Coordinator, "ca@relais.test", &[a]).await;
+    let token = app.token("ca@relais.test").await;
+    let file = "nom;email;langues\nAmina;amina@example.org;fr|ar\nJean;jean@example.org;\n".to_owned();
+    assert_eq!(upload(&app, &token, a, file.clone()).await.status(), StatusCode::CREATED);
+    let mails = smtp.wait_for(2, std::time::Duration::from_secs(10)).await;
+    let amina = mails.iter().find(|m| m.rcpt_to == vec!["amina@example.org".to_owned()]).expect("Amina's e-mail");
+    assert_eq!(amina.subject(), "Invitation à rejoindre les bénévoles");
+    let body = amina.body_text();
+    let start = body.find(&format!("{}/invitation/", app.addr)).expect("the link");
+    let link: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    assert!(body.contains("14 jours"), "{body}");
+    // Sending the file again sends nothing more.
+    assert_eq!(upload(&app, &token, a, file).await.status(), StatusCode::CREATED);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(smtp.received().len(), 2);
+
+    let c = browser();
+    let (status, html) = page(&c, link.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    let csrf = csrf_of(&html);
+    let res = c
+        .post(&link)
+        .form(&[("csrf", csrf.as_str()), ("password", "un mot de passe long"), ("languages", "fr"), ("charter", "true"), ("charter_version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(page(&c, app.url("/benevole/profil")).await.0, StatusCode::OK, "signed in");
+    assert_eq!(page(&browser(), link).await.0, StatusCode::GONE, "once only");
+}
