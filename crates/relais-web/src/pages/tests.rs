@@ -142,28 +142,29 @@ fn required_keys() -> BTreeSet<String> {
     keys
 }
 
-/// The .ftl files of one language, in name order.
-fn ftl_files(lang: &str) -> Vec<std::path::PathBuf> {
+/// The .ftl files of one language (fluent-templates loads every file of the folder).
+fn ftl_files(lang: &str) -> Vec<(std::path::PathBuf, String)> {
     let dir = crate_dir().join("locales").join(lang);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-        .collect();
-    files.sort();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            files.push((path, text));
+        }
+    }
     files
 }
 
-/// All the .ftl text of one language.
+/// All .ftl text of one language.
 fn ftl_text(lang: &str) -> String {
-    ftl_files(lang).iter().map(|p| std::fs::read_to_string(p).unwrap() + "\n").collect()
+    ftl_files(lang).into_iter().map(|(_, t)| t + "\n").collect()
 }
 
-/// Keys defined in the .ftl files of one language (fluent-templates loads every file of the
-/// folder: `main.ftl` and one file per feature): lines that start with `key =`.
+/// Keys defined in the .ftl files of one language: lines that start with `key =`.
 fn defined_keys(lang: &str) -> BTreeSet<String> {
-    ftl_text(lang)
-        .lines()
+    let text = ftl_text(lang);
+    text.lines()
         .filter_map(|l| l.split_once(" ="))
         .map(|(k, _)| k)
         .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
@@ -187,7 +188,7 @@ fn every_key_exists_in_every_language() {
     for lang in LANGS {
         let defined = defined_keys(lang);
         let missing: Vec<&String> = required.iter().filter(|k| !defined.contains(*k)).collect();
-        assert!(missing.is_empty(), "{lang}/*.ftl lack {missing:?}");
+        assert!(missing.is_empty(), "locales/{lang}/*.ftl lack {missing:?}");
     }
 }
 
@@ -205,8 +206,7 @@ fn the_three_languages_have_the_same_keys() {
 #[test]
 fn fluent_files_parse_without_errors() {
     for lang in LANGS {
-        for path in ftl_files(lang) {
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (path, text) in ftl_files(lang) {
             if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text) {
                 panic!("{}: {errors:?}", path.display());
             }
