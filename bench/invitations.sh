@@ -7,14 +7,16 @@
 #
 #   bash bench/invitations.sh
 #   RUNS=1 PG_URL=postgres://postgres@127.0.0.1:5432/postgres bash bench/invitations.sh
+#   PROFILE=debug bash bench/invitations.sh     # a quick look with the debug build
 #
 # Traffic stays on 127.0.0.1. Prints a markdown table for BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -p relais
+PROFILE=${PROFILE:-release}
+if [ "$PROFILE" = release ]; then cargo build --release -p relais; else cargo build -p relais; fi
 VENV=target/bench-venv
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet aiosmtpd
 fi
-RELAIS=target/release/relais "$VENV/bin/python" bench/invitations.py
+RELAIS=target/$PROFILE/relais "$VENV/bin/python" bench/invitations.py
