@@ -53,6 +53,16 @@ pub enum Action {
     ViewStats,
     EditTopics,
     ViewAccessJournal,
+    /// Sign up as a volunteer on the public page, or accept an invitation.
+    SignUp,
+    /// Edit one's own volunteer profile and read the training page.
+    EditOwnProfile,
+    /// Invite people by CSV, see a volunteer's page, give and remove badges (own networks).
+    InviteVolunteers,
+    /// See a volunteer's personal phone (own networks, if the volunteer allows it; journaled).
+    ViewVolunteerPhone,
+    /// Edit the volunteer charter and the badge catalogue.
+    EditCharter,
     /// See the e-mail outbox (masked recipients), retry or cancel a message.
     ManageOutbox,
 }
@@ -69,6 +79,11 @@ impl Action {
         Action::ViewStats,
         Action::EditTopics,
         Action::ViewAccessJournal,
+        Action::SignUp,
+        Action::EditOwnProfile,
+        Action::InviteVolunteers,
+        Action::ViewVolunteerPhone,
+        Action::EditCharter,
         Action::ManageOutbox,
     ];
 }
@@ -77,10 +92,12 @@ impl Action {
 pub fn authorize(role: Option<Role>, action: Action) -> bool {
     use Action::*;
     match action {
-        SubmitRequest | ReadTopics => true,
-        Serve | ViewRequest => role.is_some(),
-        ViewQueue | AssignRequest | ManageVolunteers | ViewStats => role >= Some(Role::Coordinator),
-        EditTopics | ViewAccessJournal | ManageOutbox => role == Some(Role::Admin),
+        SubmitRequest | ReadTopics | SignUp => true,
+        Serve | ViewRequest | EditOwnProfile => role.is_some(),
+        ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone => {
+            role >= Some(Role::Coordinator)
+        }
+        EditTopics | ViewAccessJournal | EditCharter | ManageOutbox => role == Some(Role::Admin),
     }
 }
 
@@ -92,6 +109,12 @@ pub fn may_manage(role: Role, own_networks: &[i64], their_networks: &[i64]) -> b
         Role::Coordinator => their_networks.iter().any(|n| own_networks.contains(n)),
         Role::Volunteer => false,
     }
+}
+
+/// Whether `role` may see the personal phone of someone in `their_networks` who chose
+/// `visible_to_coordinators`: never a volunteer, never against the volunteer's choice.
+pub fn may_see_phone(role: Role, own_networks: &[i64], their_networks: &[i64], visible_to_coordinators: bool) -> bool {
+    visible_to_coordinators && authorize(Some(role), Action::ViewVolunteerPhone) && may_manage(role, own_networks, their_networks)
 }
 
 #[cfg(test)]
@@ -128,5 +151,15 @@ mod tests {
         assert!(!may_manage(Role::Coordinator, &[1], &[]));
         assert!(may_manage(Role::Admin, &[], &[5]));
         assert!(!may_manage(Role::Volunteer, &[1], &[1]));
+    }
+
+    #[test]
+    fn a_phone_is_seen_only_within_the_network_and_with_consent() {
+        assert!(may_see_phone(Role::Coordinator, &[1], &[1, 3], true));
+        assert!(!may_see_phone(Role::Coordinator, &[1], &[1], false));
+        assert!(!may_see_phone(Role::Coordinator, &[2], &[1], true));
+        assert!(!may_see_phone(Role::Volunteer, &[1], &[1], true));
+        assert!(may_see_phone(Role::Admin, &[], &[1], true));
+        assert!(!may_see_phone(Role::Admin, &[], &[1], false));
     }
 }

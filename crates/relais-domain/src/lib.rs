@@ -10,6 +10,7 @@ pub mod authz;
 pub mod dispatch;
 pub mod forecast;
 pub mod lifecycle;
+pub mod people;
 pub mod mail;
 pub mod phone;
 pub mod reference;

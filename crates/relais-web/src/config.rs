@@ -29,6 +29,8 @@ pub struct WebConfig {
     /// Marks cookies `Secure` (set when served behind TLS).
     pub secure_cookies: bool,
     pub session_ttl: relais_domain::Millis,
+    /// How long an invitation link stays valid (`--invitation-days`, default 14 days).
+    pub invitation_ttl: relais_domain::Millis,
     /// Base of every link put in an e-mail or a calendar feed, without a trailing slash
     /// (e.g. `https://relais.example.org`).
     pub public_url: String,
@@ -97,6 +99,7 @@ impl Default for WebConfig {
             retention: relais_domain::retention::DEFAULT_RETENTION,
             secure_cookies: false,
             session_ttl: 12 * relais_domain::HOUR,
+            invitation_ttl: 14 * relais_domain::DAY,
             public_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,
             mail_from: "Relais <noreply@localhost>".into(),

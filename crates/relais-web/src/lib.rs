@@ -14,6 +14,8 @@ pub mod intake;
 pub mod jobs;
 pub mod mailer;
 pub mod metrics;
+pub mod people_actions;
+pub mod people_mail;
 pub mod outbox_admin;
 pub mod pages;
 pub mod security;

@@ -127,6 +127,9 @@ pub struct ServeArgs {
     /// Topics that need no particular skill, offered to everyone at once (comma-separated).
     #[arg(long, env = "RELAIS_OPEN_TOPICS", default_value = "autre")]
     pub open_topics: String,
+    /// Days an invitation link sent to a volunteer stays valid.
+    #[arg(long, env = "RELAIS_INVITATION_DAYS", default_value_t = 14)]
+    pub invitation_days: i64,
     /// Address people reach Relais at, base of every link in e-mails and calendar feeds
     /// (default: http://<--bind>).
     #[arg(long, env = "RELAIS_PUBLIC_URL")]
@@ -153,6 +156,10 @@ impl ServeArgs {
         c.intake_per_minute = self.intake_rate_limit;
         c.retention = retention;
         c.secure_cookies = self.secure_cookies;
+        if !(1..=365).contains(&self.invitation_days) {
+            anyhow::bail!("--invitation-days must be from 1 to 365");
+        }
+        c.invitation_ttl = self.invitation_days * relais_domain::DAY;
         c.lease_check_every = Duration::from_secs(self.lease_check_seconds.max(1));
         if self.lease_seconds < 1 {
             anyhow::bail!("--lease-seconds must be at least 1");

@@ -29,6 +29,13 @@ const VOLUNTEERS: &[(&str, &str, &[&str], &[&str])] = &[
     ("Jules", "Hinaura", &["fr", "de"], &["equipement-connexion", "courriel-comptes"]),
 ];
 
+/// Sign-ups waiting for a coordinator's approval (name, network, languages, topics, hours a week).
+const PENDING: &[(&str, &str, &[&str], &[&str], i64)] = &[
+    ("Karim", "Hinaura", &["fr", "ar"], &["famille-caf"], 4),
+    ("Léonie", "Hubik Gironde", &["fr", "en"], &["impots", "sante-ameli"], 2),
+    ("Moussa", "La Poste", &["fr", "wo", "ff"], &["papiers-ants"], 6),
+];
+
 const LANGS: &[&str] = &["fr", "fr", "fr", "fr", "ar", "en", "fr", "uk", "es", "fr", "pt"];
 const FIRST_NAMES: &[&str] = &["Marie", "Ahmed", "Jeanne", "Paul", "Fatou", "Nadia", "Louis", "Olga", "Rosa", "Yves", "Lina", "Sami"];
 const NEEDS: &[&str] = &[
@@ -63,6 +70,51 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<Login>> {
         let v = user(store, &email, name, Role::Volunteer, langs, skills, vec![nets[net]], now).await?;
         logins.push(Login { role: "volunteer", email, languages: langs.join(", ") });
         volunteers.push(v);
+    }
+
+    // Badges given by the coordination, and a few sign-ups waiting for approval.
+    let badges = store.badges().await?;
+    let badge = |part: &str| badges.iter().find(|b| b.label.contains(part)).map(|b| b.id);
+    for (volunteer, part) in [(0, "CAF"), (4, "impôts"), (8, "CAF"), (3, "France Travail")] {
+        if let Some(b) = badge(part) {
+            store.give_badge(volunteers[volunteer].id, b, coord.id, now).await?;
+        }
+    }
+    for v in &volunteers {
+        store.accept_charter(v.id, 1, now).await?;
+    }
+    for (name, net, langs, skills, hours) in PENDING {
+        let email = format!("{}@relais.test", ascii(name));
+        let p = store
+            .create_user(
+                &NewUser {
+                    email,
+                    display_name: (*name).to_owned(),
+                    password: DEMO_PASSWORD.to_owned(),
+                    role: Role::Volunteer,
+                    status: AccountStatus::Pending,
+                    languages: langs.iter().map(|s| s.to_string()).collect(),
+                    topic_skills: skills.iter().map(|s| s.to_string()).collect(),
+                    networks: vec![nets[net]],
+                },
+                now,
+            )
+            .await?;
+        store
+            .save_profile(
+                p.id,
+                &relais_store::people::ProfileUpdate {
+                    languages: langs.iter().map(|s| s.to_string()).collect(),
+                    topics: skills.iter().map(|s| s.to_string()).collect(),
+                    max_hours_per_week: Some(*hours),
+                    email_reminders: true,
+                    email_appeals: true,
+                    phone: None,
+                    phone_visible_to: relais_domain::people::PhoneVisibility::Coordinators,
+                },
+            )
+            .await?;
+        store.accept_charter(p.id, 1, now).await?;
     }
 
     // A little history: requests called back and closed earlier today, so figures and the

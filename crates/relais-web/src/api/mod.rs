@@ -5,10 +5,12 @@ mod admin;
 mod coordination;
 mod dto;
 mod outbox;
+mod people;
 mod requests;
 mod session;
 
 pub use dto::*;
+pub use people::MAX_CSV_BYTES;
 
 use crate::error::{ApiError, FieldError, Problem};
 use crate::state::AppState;
@@ -40,6 +42,11 @@ pub fn router() -> Router<AppState> {
         .route("/me/duty", post(session::duty))
         .route("/queue", get(coordination::queue))
         .route("/stats", get(coordination::stats))
+        .route("/volunteers/sign-up", post(people::sign_up))
+        .route(
+            "/networks/{id}/invitations",
+            post(people::invitations).layer(axum::extract::DefaultBodyLimit::max(MAX_CSV_BYTES)),
+        )
         .fallback(|| async { ApiError::NotFound })
 }
 
@@ -49,9 +56,9 @@ pub fn router() -> Router<AppState> {
     paths(
         requests::topics, requests::create, requests::next, requests::get_one, requests::attempt,
         requests::close, requests::release, requests::extend, coordination::assign, admin::save_topic, admin::access_journal, session::token, session::duty,
-        coordination::queue, coordination::stats, outbox::list, outbox::retry, outbox::cancel
+        coordination::queue, coordination::stats, outbox::list, outbox::retry, outbox::cancel, people::sign_up, people::invitations
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, people::SignUpBody, people::SignUpReceived, people::RowError, people::CsvProblemBody, people::InvitationsDone)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -155,6 +155,8 @@ pub async fn volunteers(State(state): State<AppState>, ctx: PageCtx) -> Response
             .list_users()
             .await?
             .into_iter()
+            // Coordinators see the people of their own networks (and themselves); admins, all.
+            .filter(|u| u.user.id == me.user.id || may_manage(me.user.role(), &me.networks, &u.networks))
             .map(|u| {
                 let names: Vec<String> =
                     u.networks.iter().filter_map(|n| networks.iter().find(|x| x.id == *n)).map(|n| n.name.clone()).collect();
@@ -193,7 +195,14 @@ pub async fn set_status(State(state): State<AppState>, ctx: PageCtx, Path(id): P
         if !may_change(me, id, target.role(), &their_networks) {
             return Err(PageError::Forbidden);
         }
-        state.store.set_user_status(id, status).await?;
+        // Approving a sign-up tells the person by e-mail, in the same transaction.
+        let now = crate::now_ms();
+        // In the person's language when it is one of the site's, else French.
+        let tr = crate::i18n::Tr::new(target.language_list().iter().find_map(|l| crate::i18n::Lang::from_code(l)).unwrap_or_default());
+        let invited = state.store.profile(id).await?.awaiting_invitation;
+        let approval = (target.status == AccountStatus::Pending && status == AccountStatus::Active && !invited)
+            .then(|| crate::people_mail::approved(&tr, id, &target.email, &target.display_name, &state.config.public_url, now));
+        state.store.set_user_status_with_mail(id, status, approval.as_ref(), now).await?;
         tracing::info!(user = id, by = me.user.id, status = status.as_str(), "account status changed");
         state.notify_queue();
         Ok(Redirect::to("/coordination/benevoles").into_response())

@@ -11,15 +11,21 @@
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
 //! - `outbox`: the e-mail outbox (administrators);
-//! - `live`: server-sent figures for `static/live.js`.
+//! - `live`: server-sent figures for `static/live.js`;
+//! - `join`: volunteer sign-up, the charter, invitation links;
+//! - `profile`: the volunteer's profile and training page;
+//! - `people`: invitations, a volunteer's page (badges, phone), charter and badge catalogue.
 
 pub mod admin;
 pub mod context;
 pub mod console;
 pub mod coordination;
 pub mod forms;
+pub mod join;
 pub mod live;
 pub mod outbox;
+pub mod people;
+pub mod profile;
 pub mod public;
 pub mod sign_in;
 
@@ -61,6 +67,23 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/courriels", get(outbox::page))
         .route("/coordination/courriels/{id}/reessayer", post(outbox::retry))
         .route("/coordination/courriels/{id}/annuler", post(outbox::cancel))
+        .route("/benevoles/inscription", get(join::signup_form).post(join::signup_submit))
+        .route("/benevoles/charte", get(join::charter))
+        .route("/invitation/{token}", get(join::invitation_form).post(join::invitation_accept))
+        .route("/benevole/profil", get(profile::profile).post(profile::save_profile))
+        .route("/benevole/formation", get(profile::training))
+        .route("/benevole/charte", post(profile::accept_charter))
+        .route(
+            "/coordination/invitations",
+            get(people::invitations)
+                .post(people::invitations_upload)
+                .layer(axum::extract::DefaultBodyLimit::max(crate::api::MAX_CSV_BYTES)),
+        )
+        .route("/coordination/benevoles/{id}", get(people::person))
+        .route("/coordination/benevoles/{id}/telephone", post(people::person_phone))
+        .route("/coordination/benevoles/{id}/badges/{badge}", post(people::person_badge))
+        .route("/coordination/charte", get(people::charter_edit).post(people::charter_save))
+        .route("/coordination/badges", post(people::badge_add))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 

@@ -220,8 +220,17 @@ fn messages_resolve_with_their_arguments() {
         let tr = Tr::new(*lang);
         let fr = ftl_text("fr");
         // Messages with arguments are checked with their arguments below.
-        let with_args: BTreeSet<&str> =
-            fr.lines().filter(|l| l.contains("{ $")).filter_map(|l| l.split_once(" =")).map(|(k, _)| k).collect();
+        // (a message's argument may be on a continuation line: track the current key)
+        let mut with_args: BTreeSet<&str> = BTreeSet::new();
+        let mut current = "";
+        for line in fr.lines() {
+            if let Some((k, _)) = line.split_once(" =").filter(|(k, _)| !k.starts_with(' ')) {
+                current = k;
+            }
+            if line.contains("{ $") {
+                with_args.insert(current);
+            }
+        }
         for key in defined_keys("fr").iter().filter(|k| !with_args.contains(k.as_str())) {
             let text = tr.t(key);
             assert!(!text.contains("Unknown localization"), "{key} in {}", lang.code());

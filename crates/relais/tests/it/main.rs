@@ -15,5 +15,6 @@ mod intake;
 mod lifecycle;
 mod outbox;
 mod pages;
+mod people;
 mod privacy;
 mod staffing;
