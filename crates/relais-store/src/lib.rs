@@ -44,6 +44,7 @@ pub mod sessions;
 pub mod settings;
 pub mod stats;
 pub mod topics;
+pub mod tutorials;
 pub mod users;
 
 pub use error::StoreError;

@@ -29,6 +29,8 @@ pub struct WebConfig {
     /// Marks cookies `Secure` (set when served behind TLS).
     pub secure_cookies: bool,
     pub session_ttl: relais_domain::Millis,
+    /// How often this instance checks whether another one published a tutorial.
+    pub tutorials_poll_every: Duration,
 }
 
 impl Default for WebConfig {
@@ -47,6 +49,7 @@ impl Default for WebConfig {
             retention: relais_domain::retention::DEFAULT_RETENTION,
             secure_cookies: false,
             session_ttl: 12 * relais_domain::HOUR,
+            tutorials_poll_every: Duration::from_secs(3),
         }
     }
 }

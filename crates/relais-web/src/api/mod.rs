@@ -6,6 +6,7 @@ mod coordination;
 mod dto;
 mod requests;
 mod session;
+pub mod tutorials;
 
 pub use dto::*;
 
@@ -36,16 +37,18 @@ pub fn router() -> Router<AppState> {
         .route("/me/duty", post(session::duty))
         .route("/queue", get(coordination::queue))
         .route("/stats", get(coordination::stats))
+        .route("/tutorials", get(tutorials::search))
+        .route("/tutorials/{slug}", get(tutorials::get_one))
         .fallback(|| async { ApiError::NotFound })
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Relais API", description = "Help requests, volunteers' queue and line statistics of a Relais help line.", version = "1"),
+    info(title = "Relais API", description = "Help requests, volunteers' queue, line statistics and the tutorial library of a Relais help line.", version = "1"),
     paths(
         requests::topics, requests::create, requests::next, requests::get_one, requests::attempt,
         requests::close, requests::release, requests::extend, coordination::assign, admin::save_topic, admin::access_journal, session::token, session::duty,
-        coordination::queue, coordination::stats
+        coordination::queue, coordination::stats, tutorials::search, tutorials::get_one
     ),
     components(schemas(Problem, FieldError)),
     modifiers(&BearerAuth)

@@ -6,10 +6,12 @@
 //! handlers call [`PageCtx::check_csrf`] before acting.
 //!
 //! - `public`: home, the callback form and its confirmation, following and cancelling;
+//! - `tutorials`: the public tutorial library (search, topics, a tutorial, feedback);
 //! - `sign_in`: signing in and out;
 //! - `console`: the volunteer's console and the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
+//! - `tutorial_editor`: editing, previewing, publishing and restoring tutorials (editors);
 //! - `live`: server-sent figures for `static/live.js`.
 
 pub mod admin;
@@ -20,6 +22,8 @@ pub mod forms;
 pub mod live;
 pub mod public;
 pub mod sign_in;
+pub mod tutorial_editor;
+pub mod tutorials;
 
 pub use context::{PageCtx, PageError};
 
@@ -35,6 +39,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/demande/{reference}/confirmation", get(public::confirmation))
         .route("/suivi", get(public::follow_form).post(public::follow_lookup))
         .route("/suivi/annuler", post(public::follow_cancel))
+        .route("/tutoriels", get(tutorials::library))
+        .route("/tutoriels/", get(tutorials::library_slash))
+        .route("/tutoriels/sujet/{topic}", get(tutorials::topic))
+        .route("/tutoriels/{slug}", get(tutorials::tutorial))
+        .route("/tutoriels/{slug}/avis", post(tutorials::feedback))
         .route("/connexion", get(sign_in::form).post(sign_in::submit))
         .route("/deconnexion", post(sign_in::sign_out))
         .route("/benevole", get(console::home))
@@ -56,6 +65,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
         .route("/coordination/sujets/{id}", post(admin::save_topic))
         .route("/coordination/journal", get(admin::journal))
+        .route("/coordination/tutoriels", get(tutorial_editor::list))
+        .route("/coordination/tutoriels/revisions/{id}/restaurer", post(tutorial_editor::restore))
+        .route("/coordination/tutoriels/{slug}/{variant}", get(tutorial_editor::edit).post(tutorial_editor::submit))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 

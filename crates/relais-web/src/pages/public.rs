@@ -266,7 +266,7 @@ struct FollowResultPage<'a> {
 
 /// A public form from `addr`: its CSRF token must be this browser's, and the address
 /// within the limit of `limiter` (none when the operator switched it off).
-fn guard(ctx: &PageCtx, data: &FormData, limiter: Option<&DefaultKeyedRateLimiter<IpAddr>>, addr: SocketAddr) -> Result<(), PageError> {
+pub(crate) fn guard(ctx: &PageCtx, data: &FormData, limiter: Option<&DefaultKeyedRateLimiter<IpAddr>>, addr: SocketAddr) -> Result<(), PageError> {
     ctx.check_csrf(data.csrf())?;
     if let Some(limiter) = limiter {
         limiter.check_key(&addr.ip()).map_err(|_| PageError::TooMany)?;
