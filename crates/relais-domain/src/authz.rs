@@ -61,6 +61,8 @@ pub enum Action {
     /// Edit, preview, publish and restore tutorials, see their feedback counts: administrators,
     /// and coordinators with the tutorial-editor capability.
     EditTutorials,
+    /// Give or withdraw a coordinator's tutorial-editor right (administrators).
+    GrantTutorialEditor,
 }
 
 impl Action {
@@ -78,6 +80,7 @@ impl Action {
         Action::ReadTutorials,
         Action::SendTutorial,
         Action::EditTutorials,
+        Action::GrantTutorialEditor,
     ];
 }
 
@@ -101,7 +104,7 @@ pub fn authorize_with(role: Option<Role>, caps: Capabilities, action: Action) ->
         SubmitRequest | ReadTopics | ReadTutorials => true,
         Serve | ViewRequest | SendTutorial => role.is_some(),
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats => role >= Some(Role::Coordinator),
-        EditTopics | ViewAccessJournal => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | GrantTutorialEditor => role == Some(Role::Admin),
         // A volunteer with the flag set (e.g. after a role change) still may not edit.
         EditTutorials => role == Some(Role::Admin) || (role == Some(Role::Coordinator) && caps.tutorial_editor),
     }

@@ -74,6 +74,20 @@ pub struct FeedbackCounts {
     pub not_helped: i64,
 }
 
+/// Sending a tutorial's link during a call (see `tutorial_links`).
+/// The timeline event kind.
+pub const EVENT_TUTORIAL_SENT: &str = "tutorial_sent";
+
+/// The `detail` of a `tutorial_sent` event: `<channel>:<slug>`.
+pub fn sent_detail(channel: &str, slug: &str) -> String {
+    format!("{channel}:{slug}")
+}
+
+/// Reads a `tutorial_sent` detail back as (channel, slug).
+pub fn parse_sent_detail(detail: &str) -> Option<(&str, &str)> {
+    detail.split_once(':')
+}
+
 const SELECT_REVISION: &str = "SELECT r.id, r.slug, r.variant, r.source, r.author_id, u.display_name AS author_name, r.kind, \
      r.restored_from, r.created_at, r.published_at FROM tutorial_revisions r LEFT JOIN users u ON u.id = r.author_id";
 

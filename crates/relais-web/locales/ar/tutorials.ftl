@@ -64,9 +64,9 @@ console-tutorials-send = إرسال الرابط بالبريد الإلكترو
 console-tutorials-sent = رابط الدرس في طريقه بالبريد الإلكتروني.
 console-tutorials-holder-only = وحده من أخذ الطلب يمكنه إرسال درس.
 error-email-invalid = اكتب عنوان بريد إلكتروني كاملًا، مثلًا name@example.org.
-error-tutorial-unknown = هذا الدرس غير موجود.
+conflict-tutorial-unknown = هذا الدرس غير موجود.
 event-tutorial-sent = أُرسل درس
-channel-email = بالبريد الإلكتروني
+tutorial-channel-email = بالبريد الإلكتروني
 tutorial-mail-subject = الدرس: { $title }
 tutorial-mail-body = مرحبًا،
 
@@ -114,3 +114,4 @@ variant-en = الإنجليزية
 variant-ar = العربية
 editor-right-label = يمكنه تعديل الدروس
 editor-right-save = حفظ
+conflict-editor-coordinators-only = يُمنح هذا الحق للمنسقين.

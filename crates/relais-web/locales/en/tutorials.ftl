@@ -61,9 +61,9 @@ console-tutorials-send = Send the link by e-mail
 console-tutorials-sent = The tutorial's link is on its way by e-mail.
 console-tutorials-holder-only = Only the person who took the request can send a tutorial.
 error-email-invalid = Write a complete e-mail address, for example name@example.org.
-error-tutorial-unknown = This tutorial does not exist.
+conflict-tutorial-unknown = This tutorial does not exist.
 event-tutorial-sent = Tutorial sent
-channel-email = by e-mail
+tutorial-channel-email = by e-mail
 tutorial-mail-subject = The tutorial: { $title }
 tutorial-mail-body = Hello,
 
@@ -136,3 +136,4 @@ content-rule-falc-step-too-long = A step is too long for easy-to-read French.
 content-rule-no-french-original = The French version of this tutorial must exist first.
 content-rule-differs-from-original = This version does not match the French original.
 content-rule-other = The text breaks a rule of the tutorials.
+conflict-editor-coordinators-only = This right is given to coordinators.

@@ -61,9 +61,9 @@ console-tutorials-send = Envoyer le lien par e-mail
 console-tutorials-sent = Le lien du tutoriel part par e-mail.
 console-tutorials-holder-only = Seule la personne qui a pris la demande peut envoyer un tutoriel.
 error-email-invalid = Écrivez une adresse e-mail complète, par exemple nom@exemple.fr.
-error-tutorial-unknown = Ce tutoriel n'existe pas.
+conflict-tutorial-unknown = Ce tutoriel n'existe pas.
 event-tutorial-sent = Tutoriel envoyé
-channel-email = par e-mail
+tutorial-channel-email = par e-mail
 tutorial-mail-subject = Le tutoriel : { $title }
 tutorial-mail-body = Bonjour,
 
@@ -139,3 +139,4 @@ content-rule-falc-step-too-long = Une étape est trop longue pour le français f
 content-rule-no-french-original = Il faut d'abord la version française de ce tutoriel.
 content-rule-differs-from-original = Cette version ne correspond pas à l'original français.
 content-rule-other = Le texte ne respecte pas une règle des tutoriels.
+conflict-editor-coordinators-only = Ce droit se donne à un coordinateur ou une coordinatrice.

@@ -9,6 +9,7 @@
 //! - `tutorials`: the public tutorial library (search, topics, a tutorial, feedback);
 //! - `sign_in`: signing in and out;
 //! - `console`: the volunteer's console and the request page;
+//! - `tutorial_sending`: the holder sends a tutorial's link by e-mail from the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
 //! - `tutorial_editor`: editing, previewing, publishing and restoring tutorials (editors);
@@ -23,6 +24,7 @@ pub mod live;
 pub mod public;
 pub mod sign_in;
 pub mod tutorial_editor;
+pub mod tutorial_sending;
 pub mod tutorials;
 
 pub use context::{PageCtx, PageError};
@@ -61,6 +63,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/demandes/{id}/attribuer", post(coordination::assign))
         .route("/coordination/benevoles", get(coordination::volunteers))
         .route("/coordination/benevoles/{id}/statut", post(coordination::set_status))
+        .route("/coordination/benevoles/{id}/editeur", post(coordination::set_editor))
         .route("/coordination/chiffres", get(coordination::figures))
         .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
         .route("/coordination/sujets/{id}", post(admin::save_topic))

@@ -107,6 +107,7 @@ pub fn test_config() -> WebConfig {
     c.intake_per_minute = 0;
     c.login_attempts = 1000;
     c.lease_check_every = std::time::Duration::from_millis(200);
+    c.tutorials_poll_every = std::time::Duration::from_millis(200);
     c
 }
 
