@@ -12,9 +12,6 @@ use crate::parse::{parse, ContentError};
 /// The repository's `content/` folder, carried by the binary.
 #[derive(RustEmbed)]
 #[folder = "../../content/"]
-#[include = "tutorials/*/*.md"]
-#[include = "pictograms/*.svg"]
-#[include = "search/*.toml"]
 struct Embedded;
 
 /// A file that could not be loaded: its path under `content/` and what is wrong.

@@ -450,7 +450,7 @@ mod tests {
         assert_eq!((e.code, e.line, e.field.as_deref()), (ErrorCode::BadField, 8, Some("checked_on")));
         let e = fails(&GOOD.replace("keywords", "mots"));
         assert_eq!((e.code, e.line, e.field.as_deref()), (ErrorCode::UnknownField, 9, Some("mots")));
-        let e = fails(&GOOD.replace("topics = [\"famille-visio\"]", "topics = [\"famille-visio\""));
+        let e = fails(&GOOD.replace("topics = [\"famille-visio\"]", "topics = famille-visio"));
         assert_eq!((e.code, e.line), (ErrorCode::FrontMatterSyntax, 4));
         let e = fails(&GOOD.replace("## Étapes", "## Etapes"));
         assert_eq!((e.code, e.line, e.field.as_deref()), (ErrorCode::BadSection, 13, Some("steps")));
@@ -460,10 +460,10 @@ mod tests {
         assert_eq!((e.code, e.line), (ErrorCode::MissingSeparator, 22));
         let e = fails(&GOOD.replace("[picto:appli]", "[picto:Appli]"));
         assert_eq!((e.code, e.line), (ErrorCode::BadPictogramMarker, 15));
-        let e = fails(&GOOD.replace("2. Touchez", "Du texte.\n\n2. Touchez"));
+        let e = fails(&GOOD.replace("1. [picto:appli]", "Du texte.\n\n1. [picto:appli]"));
         assert_eq!(e.code, ErrorCode::UnexpectedContent);
-        let e = fails(&GOOD.replace("   puis", "   - puis"));
-        assert_eq!((e.code, e.line), (ErrorCode::UnexpectedContent, 17));
+        let e = fails(&GOOD.replace("personne,\n   puis", "personne,\n\n   - puis"));
+        assert_eq!((e.code, e.line), (ErrorCode::UnexpectedContent, 18));
         assert_eq!(fails("title = 1").code, ErrorCode::MissingFrontMatter);
         assert_eq!(fails("+++\ntitle = \"x\"\n").code, ErrorCode::UnclosedFrontMatter);
         let e = fails(GOOD.split("## Si").next().unwrap());
