@@ -34,6 +34,7 @@ macro_rules! on_db {
 mod error;
 mod sqlite_writer;
 mod write_steps;
+pub mod forecast;
 pub mod journal;
 pub mod models;
 pub mod networks;

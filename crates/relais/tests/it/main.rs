@@ -16,3 +16,4 @@ mod lifecycle;
 mod pages;
 mod privacy;
 mod tutorials;
+mod staffing;

@@ -1,0 +1,32 @@
+# Relais، النصوص البديلة لرسوم الخطوات (content/pictograms/<name>.svg)، مفتاح picto-<name> لكل رسم.
+
+picto-appuyer = اضغط بإصبعك
+picto-ecrire = اكتب
+picto-telephone = هاتف محمول
+picto-ordinateur = حاسوب محمول
+picto-internet = الإنترنت
+picto-wifi = واي فاي
+picto-email = بريد إلكتروني
+picto-piece-jointe = ملف مرفق
+picto-camera = كاميرا فيديو
+picto-photo = آلة تصوير
+picto-document = وثيقة
+picto-imprimante = طابعة
+picto-cadenas = قفل: كلمة السر والأمان
+picto-attention = انتبه
+picto-valider = تأكيد
+picto-telecharger = تنزيل
+picto-envoyer = إرسال
+picto-calendrier = تقويم، تاريخ
+picto-carte-identite = بطاقة الهوية
+picto-argent = مال
+picto-maison = منزل، سكن
+picto-ecole = مدرسة
+picto-sante = صحة
+picto-recherche = بحث
+picto-appli = تطبيقات
+picto-parametres = الإعدادات
+picto-code-sms = رمز وصل في رسالة
+picto-aide = مساعدة
+picto-micro = ميكروفون
+picto-haut-parleur = مكبر الصوت، الصوت

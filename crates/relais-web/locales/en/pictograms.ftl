@@ -1,0 +1,32 @@
+# Relais, text alternatives of the step pictograms (content/pictograms/<name>.svg), one key picto-<name> per pictogram.
+
+picto-appuyer = Tap with your finger
+picto-ecrire = Write
+picto-telephone = Mobile phone
+picto-ordinateur = Laptop computer
+picto-internet = Internet
+picto-wifi = Wi-Fi
+picto-email = E-mail
+picto-piece-jointe = Attachment
+picto-camera = Video camera
+picto-photo = Camera for photos
+picto-document = Document
+picto-imprimante = Printer
+picto-cadenas = Padlock: password and security
+picto-attention = Warning
+picto-valider = Confirm
+picto-telecharger = Download
+picto-envoyer = Send
+picto-calendrier = Calendar, date
+picto-carte-identite = Identity card
+picto-argent = Money
+picto-maison = House, home
+picto-ecole = School
+picto-sante = Health
+picto-recherche = Search
+picto-appli = Apps
+picto-parametres = Settings
+picto-code-sms = Code received by text message
+picto-aide = Help
+picto-micro = Microphone
+picto-haut-parleur = Loudspeaker, sound

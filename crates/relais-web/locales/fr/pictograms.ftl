@@ -1,0 +1,32 @@
+# Relais, textes de remplacement des pictogrammes des étapes (content/pictograms/<nom>.svg), une clé picto-<nom> par pictogramme.
+
+picto-appuyer = Appuyer avec le doigt
+picto-ecrire = Écrire
+picto-telephone = Téléphone portable
+picto-ordinateur = Ordinateur portable
+picto-internet = Internet
+picto-wifi = Wi-Fi
+picto-email = E-mail
+picto-piece-jointe = Pièce jointe
+picto-camera = Caméra vidéo
+picto-photo = Appareil photo
+picto-document = Document
+picto-imprimante = Imprimante
+picto-cadenas = Cadenas : mot de passe et sécurité
+picto-attention = Attention
+picto-valider = Valider
+picto-telecharger = Télécharger
+picto-envoyer = Envoyer
+picto-calendrier = Calendrier, date
+picto-carte-identite = Carte d'identité
+picto-argent = Argent
+picto-maison = Maison, logement
+picto-ecole = École
+picto-sante = Santé
+picto-recherche = Rechercher
+picto-appli = Applications
+picto-parametres = Réglages
+picto-code-sms = Code reçu par message
+picto-aide = Aide
+picto-micro = Micro
+picto-haut-parleur = Haut-parleur, son
