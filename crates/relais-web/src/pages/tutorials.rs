@@ -160,7 +160,12 @@ fn tutorial_page(ctx: &PageCtx, snap: &Snapshot, slug: &str, falc: bool) -> Resu
         .enumerate()
         .map(|(i, s)| StepView {
             number: i + 1,
-            picto: s.pictogram.as_deref().map(|p| (pictogram_url(p), picto_alt(tr, p))),
+            // Only pictograms the content has (a missing file would be a broken image).
+            picto: s
+                .pictogram
+                .as_deref()
+                .filter(|p| crate::tutorials::shipped().pictogram(p).is_some())
+                .map(|p| (pictogram_url(p), picto_alt(tr, p))),
             html: s.html.clone(),
         })
         .collect();

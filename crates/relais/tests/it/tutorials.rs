@@ -386,7 +386,7 @@ async fn versions_not_checked_for_six_months_are_flagged_and_counted() {
     app.state.tutorials.rebuild(&app.store).await.unwrap();
     let (_, html) = page(&c, app.url("/coordination/tutoriels")).await;
     let top = &html[html.find("id=\"stale-count\"").unwrap()..];
-    assert!(top.starts_with("id=\"stale-count\">1 version n'a pas été vérifiée depuis 6 mois.<"), "counted at the top: {}", &top[..200]);
+    assert!(top.starts_with("id=\"stale-count\">1 version n&#39;a pas été vérifiée depuis 6 mois.<"), "counted at the top: {}", &top[..200]);
     let row = &html[html.find("suivre-colis</span>").unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains("2020-01-15") && row.contains("badge urgent"), "{row}");
