@@ -63,6 +63,8 @@ pub enum Action {
     EditTutorials,
     /// Give or withdraw a coordinator's tutorial-editor right (administrators).
     GrantTutorialEditor,
+    /// See the e-mail outbox (masked recipients), retry or cancel a message.
+    ManageOutbox,
 }
 
 impl Action {
@@ -81,6 +83,7 @@ impl Action {
         Action::SendTutorial,
         Action::EditTutorials,
         Action::GrantTutorialEditor,
+        Action::ManageOutbox,
     ];
 }
 
@@ -104,7 +107,7 @@ pub fn authorize_with(role: Option<Role>, caps: Capabilities, action: Action) ->
         SubmitRequest | ReadTopics | ReadTutorials => true,
         Serve | ViewRequest | SendTutorial => role.is_some(),
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats => role >= Some(Role::Coordinator),
-        EditTopics | ViewAccessJournal | GrantTutorialEditor => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | ManageOutbox | GrantTutorialEditor => role == Some(Role::Admin),
         // A volunteer with the flag set (e.g. after a role change) still may not edit.
         EditTutorials => role == Some(Role::Admin) || (role == Some(Role::Coordinator) && caps.tutorial_editor),
     }
@@ -143,6 +146,8 @@ mod tests {
         }
         assert!(!authorize(Some(Role::Volunteer), Action::ViewQueue));
         assert!(!authorize(Some(Role::Coordinator), Action::EditTopics));
+        assert!(!authorize(Some(Role::Coordinator), Action::ManageOutbox));
+        assert!(authorize(Some(Role::Admin), Action::ManageOutbox));
     }
 
     #[test]

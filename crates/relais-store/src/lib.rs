@@ -38,6 +38,7 @@ pub mod forecast;
 pub mod journal;
 pub mod models;
 pub mod networks;
+pub mod outbox;
 pub mod password;
 pub mod requests;
 pub mod retention;
@@ -45,6 +46,7 @@ pub mod sessions;
 pub mod settings;
 pub mod stats;
 pub mod topics;
+pub mod tutorial_links;
 pub mod tutorials;
 pub mod users;
 

@@ -33,7 +33,10 @@ impl Store {
             if status != "assigned" || holder != Some(volunteer_id) {
                 return Err(StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
             }
-            enqueue_message_in!(&mut *tx, msg, now)?;
+            // A form sent twice (same idempotency key) queues one mail and records one event.
+            if !enqueue_message_in!(&mut *tx, msg, now)? {
+                return Ok(());
+            }
             sqlx::query("INSERT INTO request_events (request_id, at, kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5)")
                 .bind(request_id)
                 .bind(now)

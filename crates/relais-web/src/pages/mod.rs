@@ -13,6 +13,7 @@
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
 //! - `tutorial_editor`: editing, previewing, publishing and restoring tutorials (editors);
+//! - `outbox`: the e-mail outbox (administrators);
 //! - `live`: server-sent figures for `static/live.js`.
 
 pub mod admin;
@@ -21,6 +22,7 @@ pub mod console;
 pub mod coordination;
 pub mod forms;
 pub mod live;
+pub mod outbox;
 pub mod public;
 pub mod sign_in;
 pub mod tutorial_editor;
@@ -58,6 +60,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/benevole/demandes/{id}/cloture", post(console::close))
         .route("/benevole/demandes/{id}/liberer", post(console::release))
         .route("/benevole/demandes/{id}/prolonger", post(console::extend))
+        .route("/benevole/demandes/{id}/tutoriel", post(tutorial_sending::send))
         .route("/coordination", get(coordination::queue))
         .route("/coordination/flux", get(live::coordination_feed))
         .route("/coordination/demandes/{id}/attribuer", post(coordination::assign))
@@ -71,6 +74,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/tutoriels", get(tutorial_editor::list))
         .route("/coordination/tutoriels/revisions/{id}/restaurer", post(tutorial_editor::restore))
         .route("/coordination/tutoriels/{slug}/{variant}", get(tutorial_editor::edit).post(tutorial_editor::submit))
+        .route("/coordination/courriels", get(outbox::page))
+        .route("/coordination/courriels/{id}/reessayer", post(outbox::retry))
+        .route("/coordination/courriels/{id}/annuler", post(outbox::cancel))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 

@@ -5,12 +5,20 @@
 //!
 //! SMS is not offered: Relais has no SMS channel yet (see docs/tutorials.md).
 
-use super::console::ActionForms;
-use super::context::PageCtx;
-use super::forms::FormData;
+use super::console::{request_page, ActionForms};
+use super::context::{PageCtx, PageError};
+use super::forms::{finish, session_for, t_args, with_status, Errors, FormData};
 use super::tutorials::library_lang;
-use crate::api::tutorials::list;
+use crate::api::tutorials::{list, page_url};
+use crate::error::ApiError;
 use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use fluent_templates::fluent_bundle::FluentValue;
+use relais_domain::authz::Action;
+use relais_library::Variant;
+use relais_store::outbox::NewMessage;
 
 /// Results shown in the box.
 const CHOICES: usize = 5;
@@ -69,6 +77,66 @@ pub fn is_plausible_email(s: &str) -> bool {
         && !domain.contains("..")
         && s.chars().all(|c| c.is_ascii_graphic() || (!c.is_ascii() && c.is_alphanumeric()))
         && !s.contains(['<', '>', '(', ')', ',', ';', ':', '"', '[', ']', '\\'])
+}
+
+/// POST `/benevole/demandes/{id}/tutoriel`: `slug`, `email`, `nonce`.
+pub async fn send(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i64>, data: FormData) -> Response {
+    let result = async {
+        let me = session_for(&ctx, Action::SendTutorial)?.user.id;
+        ctx.check_csrf(data.csrf())?;
+        let slug = data.text("slug");
+        let email = data.text("email").trim().to_owned();
+        let snap = state.tutorials.snapshot();
+        if snap.get(&slug, Variant::Fr).is_none() {
+            return Err(PageError::Conflict("tutorial_unknown".into()));
+        }
+        if !is_plausible_email(&email) {
+            let forms = ActionForms {
+                errors: Errors::one("email", &format!("email-{slug}"), ctx.tr.t("error-email-invalid")),
+                tutorial_q: data.opt("tq"),
+                tutorial_slug: slug,
+                email,
+                ..Default::default()
+            };
+            return Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, request_page(&state, &ctx, id, forms).await?));
+        }
+        // The message is written in the person's language when the tutorial exists in it.
+        let req = state.store.get_request(id).await?;
+        let lang = crate::i18n::Lang::from_code(&req.language).unwrap_or_default();
+        let tr = crate::i18n::Tr::new(lang);
+        let (t, _) = snap.pick(&slug, library_lang(lang), false).ok_or(PageError::NotFound)?;
+        let path = match lang {
+            crate::i18n::Lang::Fr => page_url(&slug),
+            other => format!("{}?lang={}", page_url(&slug), other.code()),
+        };
+        let url = state.config.public_link(&path);
+        let msg = NewMessage {
+            idempotency_key: format!("tutorial:{id}:{slug}:{}", data.opt("nonce").unwrap_or_else(relais_store::sessions::random_token)),
+            recipient: email,
+            subject: tr.t1("tutorial-mail-subject", "title", &t.title),
+            body_text: t_args(
+                &tr,
+                "tutorial-mail-body",
+                &[
+                    ("title", FluentValue::from(t.title.clone())),
+                    ("url", FluentValue::from(url)),
+                    ("phone", FluentValue::from(state.config.line_phone.clone())),
+                    ("hours", FluentValue::from(state.config.hours(lang.code()).to_owned())),
+                ],
+            ),
+            not_before_ms: crate::now_ms(),
+        };
+        match state.store.send_tutorial_link(id, me, &slug, "email", &msg, crate::now_ms()).await {
+            Ok(()) => {
+                state.mail_enqueued();
+                tracing::info!(request = id, volunteer = me, slug = %slug, "tutorial link queued for e-mail");
+                Ok(Redirect::to(&format!("/benevole/demandes/{id}?avis=tutoriel-envoye")).into_response())
+            }
+            Err(e) => Err(PageError::from(ApiError::from(e))),
+        }
+    }
+    .await;
+    finish(&ctx, result)
 }
 
 #[cfg(test)]

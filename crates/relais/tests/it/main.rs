@@ -13,6 +13,7 @@ mod dispatch_sql_matches_domain;
 mod durability;
 mod intake;
 mod lifecycle;
+mod outbox;
 mod pages;
 mod privacy;
 mod tutorials;

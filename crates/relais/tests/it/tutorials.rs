@@ -438,3 +438,110 @@ async fn an_instance_rebuilds_its_index_when_another_one_publishes() {
     }
     assert!(found, "the running server's job rebuilt its index");
 }
+
+/// A volunteer on duty holding a fresh request, signed in by cookie; returns the request id.
+async fn holder(app: &TestApp, email: &str, phone_n: u32) -> (Client, i64) {
+    app.user(Role::Volunteer, email, &["fr"], &[]).await;
+    app.submit_ok(&phone(phone_n), "famille-visio", "fr").await;
+    let c = browser();
+    sign_in(app, &c, email).await;
+    let (_, html) = page(&c, app.url("/benevole")).await;
+    let csrf = csrf_of(&html);
+    c.post(app.url("/benevole/service")).form(&[("csrf", csrf.as_str()), ("on_duty", "true")]).send().await.unwrap();
+    let res = c.post(app.url("/benevole/suivante")).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
+    let location = res.headers()["location"].to_str().unwrap().to_owned();
+    let id = location.trim_start_matches("/benevole/demandes/").parse().expect("a request page");
+    (c, id)
+}
+
+#[tokio::test]
+async fn the_holder_sends_a_tutorial_by_e_mail_and_the_timeline_keeps_no_address() {
+    let smtp = SmtpServer::start().await;
+    let mut config = with_smtp(&smtp.url());
+    config.public_url = "https://aide.example.org".into();
+    let app = TestApp::spawn_with(config).await;
+    let (c, id) = holder(&app, "v@relais.test", 1).await;
+
+    // The request page offers the library, searched from the request's topic.
+    let (_, html) = page(&c, app.url(&format!("/benevole/demandes/{id}"))).await;
+    assert!(html.contains("id=\"tq\"") && html.contains("action=\"/benevole/demandes/") && html.contains("/tutoriel\""));
+    assert!(!html.to_lowercase().contains("sms</button>"), "no SMS option: there is no SMS channel");
+    let (_, html) = page(&c, app.url(&format!("/benevole/demandes/{id}?tq=appel+vid%C3%A9o+famille"))).await;
+    assert!(html.contains("name=\"slug\" value=\"appel-video-whatsapp\""));
+    let csrf = csrf_of(&html);
+    let send = |email: &'static str, nonce: &'static str| {
+        let c = c.clone();
+        let url = app.url(&format!("/benevole/demandes/{id}/tutoriel"));
+        let csrf = csrf.clone();
+        async move {
+            c.post(url)
+                .form(&[("csrf", csrf.as_str()), ("slug", "appel-video-whatsapp"), ("email", email), ("nonce", nonce)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // A mistyped address is refused on the page, tied to its field; nothing is queued.
+    let res = send("marie.exemple.fr", "n1").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("id=\"email-appel-video-whatsapp-error\"") && html.contains("value=\"marie.exemple.fr\""));
+    assert_eq!(outbox_total(&app).await, 0);
+
+    let res = send("marie@exemple.fr", "n2").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The same form sent twice (a double click) sends one mail.
+    send("marie@exemple.fr", "n2").await;
+    let mails = smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 1);
+    let body = mails[0].body_text();
+    assert!(body.contains("https://aide.example.org/tutoriels/appel-video-whatsapp"), "{body}");
+    assert!(body.contains("01 99 00 12 34"), "the line's number in the mail");
+    assert!(mails[0].subject().contains("appel vidéo"), "{}", mails[0].subject());
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(smtp.received().len(), 1, "idempotent");
+
+    let timeline = app.store.timeline(id).await.unwrap();
+    let sent: Vec<_> = timeline.iter().filter(|e| e.kind == "tutorial_sent").collect();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].detail.as_deref(), Some("email:appel-video-whatsapp"));
+    assert!(timeline.iter().all(|e| !e.detail.as_deref().unwrap_or("").contains('@')), "no address in the timeline");
+    let (_, html) = page(&c, app.url(&format!("/benevole/demandes/{id}"))).await;
+    assert!(html.contains("Tutoriel envoyé · appel-video-whatsapp · par e-mail"));
+    assert!(!html.contains("marie@exemple.fr"), "the address is not shown again");
+}
+
+#[tokio::test]
+async fn only_the_holder_may_send_a_tutorial() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(with_smtp(&smtp.url())).await;
+    let (_, id) = holder(&app, "v@relais.test", 2).await;
+    let other = browser();
+    app.user(Role::Volunteer, "w@relais.test", &["fr"], &[]).await;
+    sign_in(&app, &other, "w@relais.test").await;
+    let (_, html) = page(&other, app.url("/benevole")).await;
+    let csrf = csrf_of(&html);
+    let res = other
+        .post(app.url(&format!("/benevole/demandes/{id}/tutoriel")))
+        .form(&[("csrf", csrf.as_str()), ("slug", "appel-video-whatsapp"), ("email", "marie@exemple.fr"), ("nonce", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(outbox_total(&app).await, 0, "nothing queued");
+    assert!(app.store.timeline(id).await.unwrap().iter().all(|e| e.kind != "tutorial_sent"));
+    // Signed out: to the sign-in page, nothing queued.
+    let res = browser()
+        .post(app.url(&format!("/benevole/demandes/{id}/tutoriel")))
+        .form(&[("slug", "appel-video-whatsapp"), ("email", "marie@exemple.fr")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(outbox_total(&app).await, 0);
+}
+
+async fn outbox_total(app: &TestApp) -> i64 {
+    let c = app.store.outbox_counts().await.unwrap();
+    c.queued + c.sent + c.failed + c.cancelled
+}
