@@ -136,60 +136,83 @@ impl Store {
         let mut report = SeedReport::default();
         on_db!(self, write, |pool, _b| {
             let mut tx = pool.begin().await?;
+            // One read for every version: its published text and whether a person edited it.
+            // (Few statements: a start must stay quick and its debug log short.)
+            let current: Vec<(String, String, String, i64)> = sqlx::query_as(
+                "SELECT t.slug, t.variant, r.source, (SELECT COUNT(*) FROM tutorial_revisions x \
+                 WHERE x.slug = t.slug AND x.variant = t.variant AND x.author_id IS NOT NULL) \
+                 FROM tutorials t JOIN tutorial_revisions r ON r.id = t.revision_id",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            let mut to_publish: Vec<&ShippedFile> = Vec::new();
             for f in files {
-                // What is published now, and whether a person ever edited this version.
-                let current: Option<(String,)> = sqlx::query_as(
-                    "SELECT r.source FROM tutorials t JOIN tutorial_revisions r ON r.id = t.revision_id \
-                     WHERE t.slug = $1 AND t.variant = $2",
-                )
-                .bind(&f.slug)
-                .bind(&f.variant)
-                .fetch_optional(&mut *tx)
-                .await?;
-                match current {
+                match current.iter().find(|(s, v, _, _)| *s == f.slug && *v == f.variant) {
                     None => {
-                        publish_in!(tx, &f.slug, &f.variant, &f.source, None::<i64>, KIND_SHIPPED, None::<i64>, now).await?;
+                        to_publish.push(f);
                         report.inserted += 1;
                     }
-                    Some((source,)) if source == f.source => {}
+                    Some((_, _, source, _)) if *source == f.source => {}
+                    Some((_, _, _, 0)) => {
+                        to_publish.push(f);
+                        report.updated += 1;
+                    }
                     Some(_) => {
-                        let (edited,): (i64,) = sqlx::query_as(
-                            "SELECT COUNT(*) FROM tutorial_revisions WHERE slug = $1 AND variant = $2 AND author_id IS NOT NULL",
+                        // Kept in the history once, unpublished, for the editors to see.
+                        let (known,): (i64,) = sqlx::query_as(
+                            "SELECT COUNT(*) FROM tutorial_revisions WHERE slug = $1 AND variant = $2 AND author_id IS NULL AND source = $3",
                         )
                         .bind(&f.slug)
                         .bind(&f.variant)
+                        .bind(&f.source)
                         .fetch_one(&mut *tx)
                         .await?;
-                        if edited == 0 {
-                            publish_in!(tx, &f.slug, &f.variant, &f.source, None::<i64>, KIND_SHIPPED, None::<i64>, now).await?;
-                            report.updated += 1;
-                        } else {
-                            // Kept in the history once, unpublished, for the editors to see.
-                            let (known,): (i64,) = sqlx::query_as(
-                                "SELECT COUNT(*) FROM tutorial_revisions WHERE slug = $1 AND variant = $2 AND author_id IS NULL AND source = $3",
+                        if known == 0 {
+                            sqlx::query(
+                                "INSERT INTO tutorial_revisions (slug, variant, source, author_id, kind, created_at) \
+                                 VALUES ($1, $2, $3, NULL, $4, $5)",
                             )
                             .bind(&f.slug)
                             .bind(&f.variant)
                             .bind(&f.source)
-                            .fetch_one(&mut *tx)
+                            .bind(KIND_SHIPPED)
+                            .bind(now)
+                            .execute(&mut *tx)
                             .await?;
-                            if known == 0 {
-                                sqlx::query(
-                                    "INSERT INTO tutorial_revisions (slug, variant, source, author_id, kind, created_at) \
-                                     VALUES ($1, $2, $3, NULL, $4, $5)",
-                                )
-                                .bind(&f.slug)
-                                .bind(&f.variant)
-                                .bind(&f.source)
-                                .bind(KIND_SHIPPED)
-                                .bind(now)
-                                .execute(&mut *tx)
-                                .await?;
-                                report.kept_edited += 1;
-                            }
+                            report.kept_edited += 1;
                         }
                     }
                 }
+            }
+            // Many rows per statement (the same `$n` SQL on both databases).
+            for chunk in to_publish.chunks(100) {
+                let rows: Vec<String> =
+                    (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, NULL, 'shipped', NULL, $1, $1)", 3 * i + 2, 3 * i + 3, 3 * i + 4)).collect();
+                let sql = format!(
+                    "INSERT INTO tutorial_revisions (slug, variant, source, author_id, kind, restored_from, created_at, published_at) \
+                     VALUES {} RETURNING id, slug, variant",
+                    rows.join(", ")
+                );
+                let mut q = sqlx::query_as::<_, (i64, String, String)>(sqlx::AssertSqlSafe(sql)).bind(now);
+                for f in chunk {
+                    q = q.bind(&f.slug).bind(&f.variant).bind(&f.source);
+                }
+                let inserted = q.fetch_all(&mut *tx).await?;
+                let rows: Vec<String> =
+                    (0..inserted.len()).map(|i| format!("(${}, ${}, ${}, $1)", 3 * i + 2, 3 * i + 3, 3 * i + 4)).collect();
+                let sql = format!(
+                    "INSERT INTO tutorials (slug, variant, revision_id, published_at) VALUES {} \
+                     ON CONFLICT (slug, variant) DO UPDATE SET revision_id = excluded.revision_id, published_at = excluded.published_at",
+                    rows.join(", ")
+                );
+                let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now);
+                for (id, slug, variant) in &inserted {
+                    q = q.bind(slug).bind(variant).bind(*id);
+                }
+                q.execute(&mut *tx).await?;
+            }
+            if !to_publish.is_empty() {
+                sqlx::query("UPDATE tutorials_version SET version = version + 1 WHERE id = 1").execute(&mut *tx).await?;
             }
             tx.commit().await?;
         });
