@@ -61,7 +61,7 @@ async fn topic_links(state: &AppState, ctx: &PageCtx, snap: &Snapshot) -> Result
     Ok(topics
         .iter()
         .filter_map(|t| {
-            let count = snap.originals().filter(|x| x.topics.iter().any(|id| *id == t.id)).count();
+            let count = snap.originals().filter(|x| x.topics.contains(&t.id)).count();
             (count > 0).then(|| TopicLink { topic: topic_label(&ctx.tr, &topics, &t.id), href: format!("/tutoriels/sujet/{}", t.id), count })
         })
         .collect())
