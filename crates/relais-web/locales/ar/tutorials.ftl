@@ -68,10 +68,7 @@ conflict-tutorial-unknown = هذا الدرس غير موجود.
 event-tutorial-sent = أُرسل درس
 tutorial-channel-email = بالبريد الإلكتروني
 tutorial-mail-subject = الدرس: { $title }
-tutorial-mail-body = مرحبًا،
-
-    إليك الدرس الذي تحدثنا عنه عبر الهاتف:
-    { $title }
+tutorial-mail-body = مرحبًا، إليك الدرس الذي تحدثنا عنه عبر الهاتف: { $title }
     { $url }
 
     هل تحتاج إلى مساعدة؟ اتصل بالرقم { $phone } ({ $hours }).
@@ -115,3 +112,28 @@ variant-ar = العربية
 editor-right-label = يمكنه تعديل الدروس
 editor-right-save = حفظ
 conflict-editor-coordinators-only = يُمنح هذا الحق للمنسقين.
+
+content-error-missing-front-matter = يجب أن يبدأ النص بسطر +++.
+content-error-unclosed-front-matter = الترويسة غير مغلقة بسطر +++.
+content-error-front-matter-syntax = الترويسة غير مكتوبة بشكل صحيح (صيغة TOML).
+content-error-missing-field = حقل إلزامي ناقص في الترويسة.
+content-error-bad-field = حقل في الترويسة ليس بالشكل الصحيح.
+content-error-unknown-field = هذا الحقل غير موجود في الترويسة.
+content-error-bad-section = قسم ناقص أو عنوانه خاطئ أو ليس في مكانه.
+content-error-unexpected-content = هذا النص خارج قائمتي القسمين.
+content-error-empty-item = خطوة أو ملاحظة فارغة.
+content-error-bad-pictogram-marker = يُكتب الرسم التوضيحي هكذا: [picto:name].
+content-error-missing-separator = تُكتب الملاحظة هكذا: «الحالة : ماذا تفعل».
+content-rule-title-not-first-person = يجب أن يذكر العنوان الهدف بصيغة المتكلم.
+content-rule-unknown-topic = هذا الموضوع غير موجود في القائمة.
+content-rule-official-site-not-domain = يجب أن يكون الموقع الرسمي اسم نطاق فقط (caf.fr).
+content-rule-bad-link = يجب أن يؤدي الرابط إلى عنوان https:// صالح.
+content-rule-unknown-related = درس مرتبط غير موجود.
+content-rule-unknown-pictogram = هذا الرسم التوضيحي غير موجود.
+content-rule-step-without-action = يجب أن تبدأ الخطوة بفعل.
+content-rule-falc-sentence-too-long = جملة طويلة جدًا للفرنسية السهلة القراءة.
+content-rule-falc-capitals = لا اختصارات في الفرنسية السهلة القراءة.
+content-rule-falc-step-too-long = خطوة طويلة جدًا للفرنسية السهلة القراءة.
+content-rule-no-french-original = يجب أن توجد النسخة الفرنسية من هذا الدرس أولًا.
+content-rule-differs-from-original = هذه النسخة لا تطابق الأصل الفرنسي.
+content-rule-other = النص يخالف قاعدة من قواعد الدروس.

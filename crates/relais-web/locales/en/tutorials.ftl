@@ -65,10 +65,7 @@ conflict-tutorial-unknown = This tutorial does not exist.
 event-tutorial-sent = Tutorial sent
 tutorial-channel-email = by e-mail
 tutorial-mail-subject = The tutorial: { $title }
-tutorial-mail-body = Hello,
-
-    Here is the tutorial we talked about on the phone:
-    { $title }
+tutorial-mail-body = Hello, here is the tutorial we talked about on the phone: { $title }
     { $url }
 
     Need help? Call { $phone } ({ $hours }).

@@ -65,10 +65,7 @@ conflict-tutorial-unknown = Ce tutoriel n'existe pas.
 event-tutorial-sent = Tutoriel envoyé
 tutorial-channel-email = par e-mail
 tutorial-mail-subject = Le tutoriel : { $title }
-tutorial-mail-body = Bonjour,
-
-    Voici le tutoriel dont nous avons parlé au téléphone :
-    { $title }
+tutorial-mail-body = Bonjour, voici le tutoriel dont nous avons parlé au téléphone : { $title }
     { $url }
 
     Besoin d'aide ? Appelez le { $phone } ({ $hours }).
