@@ -23,7 +23,12 @@ export const UI = {
 export const LANGS = ['fr', 'en', 'ar'];
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // Public pages known to exist; links found on the home page are added to these.
-export const PUBLIC_PATHS = ['/', '/demande', '/suivi', '/connexion', '/benevoles/inscription', '/benevoles/charte'];
+export const PUBLIC_PATHS = [
+  '/', '/demande', '/suivi', '/connexion', '/benevoles/inscription', '/benevoles/charte',
+  // The tutorial library: home, a search, a topic, a tutorial and its easy-to-read version.
+  '/tutoriels', '/tutoriels?q=declaration%20caf', '/tutoriels/sujet/famille-visio',
+  '/tutoriels/appel-video-whatsapp', '/tutoriels/appel-video-whatsapp?variant=falc',
+];
 // Paths that are not public pages (or not HTML) even when linked from a public page.
 export const NOT_PUBLIC = /^\/(static|api|console|coordination|coordinateur|benevole|admin|metrics|healthz|openapi|docs\/api)(\/|$)|\.(csv|ics|json|xml|svg|png|pdf|css|js)$/;
 // A reference is two groups of three characters from an unambiguous alphabet.

@@ -63,6 +63,16 @@ pub enum Action {
     ViewVolunteerPhone,
     /// Edit the volunteer charter and the badge catalogue.
     EditCharter,
+    /// Read and search the tutorial library, answer "did this help you?" (the public).
+    ReadTutorials,
+    /// Send a tutorial's link to the person of a request (its holder; checked by the caller
+    /// against the lifecycle's holder rule).
+    SendTutorial,
+    /// Edit, preview, publish and restore tutorials, see their feedback counts: administrators,
+    /// and coordinators with the tutorial-editor capability.
+    EditTutorials,
+    /// Give or withdraw a coordinator's tutorial-editor right (administrators).
+    GrantTutorialEditor,
     /// See the e-mail outbox (masked recipients), retry or cancel a message.
     ManageOutbox,
 }
@@ -84,20 +94,39 @@ impl Action {
         Action::InviteVolunteers,
         Action::ViewVolunteerPhone,
         Action::EditCharter,
+        Action::ReadTutorials,
+        Action::SendTutorial,
+        Action::EditTutorials,
+        Action::GrantTutorialEditor,
         Action::ManageOutbox,
     ];
 }
 
-/// Whether someone with `role` (`None`: not signed in) may perform `action`.
+/// What an account may do beyond its role, granted by an administrator.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Capabilities {
+    /// Edits tutorials (meaningful for coordinators; administrators always may).
+    pub tutorial_editor: bool,
+}
+
+/// Whether someone with `role` (`None`: not signed in) and no extra capability may perform
+/// `action`.
 pub fn authorize(role: Option<Role>, action: Action) -> bool {
+    authorize_with(role, Capabilities::default(), action)
+}
+
+/// Whether someone with `role` and `caps` may perform `action`.
+pub fn authorize_with(role: Option<Role>, caps: Capabilities, action: Action) -> bool {
     use Action::*;
     match action {
-        SubmitRequest | ReadTopics | SignUp => true,
-        Serve | ViewRequest | EditOwnProfile => role.is_some(),
+        SubmitRequest | ReadTopics | SignUp | ReadTutorials => true,
+        Serve | ViewRequest | EditOwnProfile | SendTutorial => role.is_some(),
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone => {
             role >= Some(Role::Coordinator)
         }
-        EditTopics | ViewAccessJournal | EditCharter | ManageOutbox => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | EditCharter | ManageOutbox | GrantTutorialEditor => role == Some(Role::Admin),
+        // A volunteer with the flag set (e.g. after a role change) still may not edit.
+        EditTutorials => role == Some(Role::Admin) || (role == Some(Role::Coordinator) && caps.tutorial_editor),
     }
 }
 
@@ -142,6 +171,19 @@ mod tests {
         assert!(!authorize(Some(Role::Coordinator), Action::EditTopics));
         assert!(!authorize(Some(Role::Coordinator), Action::ManageOutbox));
         assert!(authorize(Some(Role::Admin), Action::ManageOutbox));
+    }
+
+    #[test]
+    fn tutorial_editors_are_admins_and_coordinators_given_the_right() {
+        let editor = Capabilities { tutorial_editor: true };
+        assert!(authorize(Some(Role::Admin), Action::EditTutorials));
+        assert!(!authorize(Some(Role::Coordinator), Action::EditTutorials));
+        assert!(authorize_with(Some(Role::Coordinator), editor, Action::EditTutorials));
+        assert!(!authorize_with(Some(Role::Volunteer), editor, Action::EditTutorials));
+        assert!(!authorize_with(None, editor, Action::EditTutorials));
+        assert!(authorize(None, Action::ReadTutorials));
+        assert!(!authorize(None, Action::SendTutorial));
+        assert!(authorize(Some(Role::Volunteer), Action::SendTutorial));
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub mod sessions;
 pub mod settings;
 pub mod stats;
 pub mod topics;
+pub mod tutorial_links;
+pub mod tutorials;
 pub mod users;
 
 pub use error::StoreError;

@@ -149,6 +149,8 @@ pub struct User {
     pub topic_skills: String,
     pub on_duty: bool,
     pub created_at: Millis,
+    /// May edit tutorials (with the coordinator role; administrators always may).
+    pub editor: bool,
 }
 
 /// [`Role`] as stored (a string column).

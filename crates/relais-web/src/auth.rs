@@ -7,7 +7,7 @@ use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::cookie::PrivateCookieJar;
-use relais_domain::authz::{authorize, Action};
+use relais_domain::authz::{authorize_with, Action, Capabilities};
 use relais_store::sessions::SessionKind;
 use relais_store::Session;
 
@@ -42,13 +42,19 @@ pub async fn web_session(parts: &mut Parts, state: &AppState) -> Option<Session>
 /// one that may not.
 pub fn require(session: Option<&Session>, action: Action) -> Result<Option<&Session>, ApiError> {
     let role = session.map(|s| s.user.role());
-    if authorize(role, action) {
+    let caps = session.map(|s| capabilities(&s.user)).unwrap_or_default();
+    if authorize_with(role, caps, action) {
         Ok(session)
     } else if session.is_none() {
         Err(ApiError::Unauthorized)
     } else {
         Err(ApiError::Forbidden)
     }
+}
+
+/// The capabilities an account was granted beyond its role.
+pub fn capabilities(user: &relais_store::User) -> Capabilities {
+    Capabilities { tutorial_editor: user.editor }
 }
 
 /// Like [`require`] for actions that always need a session.

@@ -31,6 +31,8 @@ pub struct WebConfig {
     pub session_ttl: relais_domain::Millis,
     /// How long an invitation link stays valid (`--invitation-days`, default 14 days).
     pub invitation_ttl: relais_domain::Millis,
+    /// How often this instance checks whether another one published a tutorial.
+    pub tutorials_poll_every: Duration,
     /// Base of every link put in an e-mail or a calendar feed, without a trailing slash
     /// (e.g. `https://relais.example.org`).
     pub public_url: String,
@@ -100,6 +102,7 @@ impl Default for WebConfig {
             secure_cookies: false,
             session_ttl: 12 * relais_domain::HOUR,
             invitation_ttl: 14 * relais_domain::DAY,
+            tutorials_poll_every: Duration::from_secs(3),
             public_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,
             mail_from: "Relais <noreply@localhost>".into(),

@@ -1,5 +1,6 @@
 //! Background work of one instance: return expired leases to the queue, purge personal
-//! data past retention (requests, and old e-mails of the outbox), drop expired sessions.
+//! data past retention (requests, and old e-mails of the outbox), drop expired sessions,
+//! follow tutorials published elsewhere.
 //! The mail sender is its own job (`mailer.rs`). Each step is idempotent, so several
 //! instances may run them at once.
 
@@ -12,6 +13,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut lease_tick = tokio::time::interval(state.config.lease_check_every);
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
+        let mut tutorials_tick = tokio::time::interval(state.config.tutorials_poll_every);
         loop {
             tokio::select! {
                 _ = lease_tick.tick() => {
@@ -25,6 +27,14 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                     }
                 }
                 _ = housekeeping.tick() => run_housekeeping(&state).await,
+                _ = tutorials_tick.tick() => {
+                    // Another instance published: rebuild the search index here too.
+                    match state.tutorials.refresh(&state.store).await {
+                        Ok(true) => tracing::info!("tutorials changed elsewhere, search index rebuilt"),
+                        Ok(false) => {}
+                        Err(e) => tracing::warn!(error = %e, "tutorials version check failed"),
+                    }
+                }
             }
         }
     })

@@ -21,6 +21,7 @@ pub mod pages;
 pub mod security;
 pub mod state;
 pub mod static_files;
+pub mod tutorials;
 
 pub use config::WebConfig;
 pub use state::AppState;

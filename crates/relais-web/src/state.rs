@@ -26,6 +26,8 @@ pub struct AppState {
     pub lookup_limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
     /// Per-e-mail limit on failed sign-ins.
     pub login_limiter: Arc<DefaultKeyedRateLimiter<String>>,
+    /// The published tutorials and their search index (see [`crate::tutorials`]).
+    pub tutorials: Arc<crate::tutorials::Catalog>,
     /// Wakes this instance's mail sender (see [`AppState::mail_enqueued`]).
     pub mail_wakeup: Arc<tokio::sync::Notify>,
 }
@@ -53,7 +55,10 @@ impl AppState {
             .expect("non-zero period")
             .allow_burst(NonZeroU32::new(config.login_attempts.max(1)).expect("non-zero"));
         let (queue_changed, _) = broadcast::channel(16);
+        crate::tutorials::seed_shipped(&store, crate::now_ms()).await?;
+        let tutorials = Arc::new(crate::tutorials::Catalog::load(&store).await?);
         Ok(AppState {
+            tutorials,
             store,
             metrics: Arc::new(Metrics::new()),
             config: Arc::new(config),

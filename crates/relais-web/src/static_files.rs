@@ -12,7 +12,10 @@ use axum::Router;
 struct Assets;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/static/{*path}", get(asset))
+    Router::new()
+        .route("/static/{*path}", get(asset))
+        // Step pictograms of the tutorials, from the shipped content.
+        .route("/pictogrammes/{file}", get(crate::pages::tutorials::pictogram))
 }
 
 async fn asset(Path(path): Path<String>) -> Response {

@@ -253,6 +253,9 @@ pub struct UserAddArgs {
     /// Networks (names) the person belongs to; created if needed.
     #[arg(long, default_value = "")]
     pub networks: String,
+    /// Give a coordinator the right to edit tutorials (administrators always have it).
+    #[arg(long)]
+    pub editor: bool,
 }
 
 pub fn split_list(s: &str) -> Vec<String> {

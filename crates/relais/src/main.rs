@@ -66,6 +66,10 @@ async fn main() -> anyhow::Result<()> {
             for name in cli::split_list(&args.networks) {
                 networks.push(store.ensure_network(&name, relais_web::now_ms()).await?.id);
             }
+            let role: relais_domain::authz::Role = args.role.parse().map_err(|e: String| anyhow::anyhow!("--role: {e}"))?;
+            if args.editor && role != relais_domain::authz::Role::Coordinator {
+                anyhow::bail!("--editor is for coordinators (administrators may always edit tutorials)");
+            }
             let email = args.email.trim().to_lowercase();
             if !email.contains('@') || email.len() < 3 {
                 anyhow::bail!("--email: {email:?} is not an e-mail address");
@@ -76,7 +80,7 @@ async fn main() -> anyhow::Result<()> {
                         display_name: args.name.clone().unwrap_or_else(|| email.split('@').next().unwrap_or("").to_owned()),
                         email,
                         password,
-                        role: args.role.parse().map_err(|e: String| anyhow::anyhow!("--role: {e}"))?,
+                        role,
                         // Accounts created from the shell are approved.
                         status: AccountStatus::Active,
                         languages,
@@ -90,7 +94,10 @@ async fn main() -> anyhow::Result<()> {
                     relais_store::StoreError::Duplicate(_) => anyhow::anyhow!("--email: an account with this e-mail already exists"),
                     other => other.into(),
                 })?;
-            println!("created {} #{} <{}>", user.role().as_str(), user.id, user.email);
+            if args.editor {
+                store.set_user_editor(user.id, true).await?;
+            }
+            println!("created {} #{} <{}>{}", user.role().as_str(), user.id, user.email, if args.editor { " (tutorial editor)" } else { "" });
             Ok(())
         }
     }

@@ -8,6 +8,7 @@ mod outbox;
 mod people;
 mod requests;
 mod session;
+pub mod tutorials;
 
 pub use dto::*;
 pub use people::MAX_CSV_BYTES;
@@ -47,16 +48,19 @@ pub fn router() -> Router<AppState> {
             "/networks/{id}/invitations",
             post(people::invitations).layer(axum::extract::DefaultBodyLimit::max(MAX_CSV_BYTES)),
         )
+        .route("/tutorials", get(tutorials::search))
+        .route("/tutorials/{slug}", get(tutorials::get_one))
         .fallback(|| async { ApiError::NotFound })
 }
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Relais API", description = "Help requests, volunteers' queue and line statistics of a Relais help line.", version = "1"),
+    info(title = "Relais API", description = "Help requests, volunteers' queue, line statistics and the tutorial library of a Relais help line.", version = "1"),
     paths(
         requests::topics, requests::create, requests::next, requests::get_one, requests::attempt,
         requests::close, requests::release, requests::extend, coordination::assign, admin::save_topic, admin::access_journal, session::token, session::duty,
-        coordination::queue, coordination::stats, outbox::list, outbox::retry, outbox::cancel, people::sign_up, people::invitations
+        coordination::queue, coordination::stats, outbox::list, outbox::retry, outbox::cancel, people::sign_up, people::invitations,
+        tutorials::search, tutorials::get_one
     ),
     components(schemas(Problem, FieldError, people::SignUpBody, people::SignUpReceived, people::RowError, people::CsvProblemBody, people::InvitationsDone)),
     modifiers(&BearerAuth)

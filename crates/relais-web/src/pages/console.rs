@@ -141,6 +141,11 @@ pub struct ActionForms {
     pub follow_up_at: String,
     /// A word shown at the top after an action that stays on the page (`?avis=`).
     pub notice: Option<String>,
+    /// The library search of the "send a tutorial" box (`?tq=`); the request's topic when absent.
+    pub tutorial_q: Option<String>,
+    /// The tutorial whose e-mail form was refused, and what was typed in it.
+    pub tutorial_slug: String,
+    pub email: String,
 }
 
 #[derive(Template)]
@@ -169,6 +174,9 @@ struct RequestPage<'a> {
     /// End of the holder's time on the request (Paris time), for the "still on the line" form.
     lease_until: String,
     lease_iso: String,
+    /// The library search box (holder only) and its results.
+    tutorial_q: String,
+    tutorials: Vec<super::tutorial_sending::TutorialChoice>,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -181,6 +189,13 @@ fn status_class(s: Status) -> &'static str {
 
 fn timeline_item(ctx: &PageCtx, e: TimelineEvent) -> TimelineItem {
     let tr = &ctx.tr;
+    if e.kind == relais_store::tutorials::EVENT_TUTORIAL_SENT {
+        // Which tutorial and by which channel; the address was never stored here.
+        let detail = e.detail.as_deref().and_then(relais_store::tutorials::parse_sent_detail).map(|(channel, slug)| {
+            format!("{slug} · {}", label(tr, "tutorial-channel", channel))
+        });
+        return TimelineItem { iso: iso(e.at), time: paris_time(e.at), label: label(tr, "event", &e.kind), detail, actor: e.actor_name };
+    }
     // Details are codes (never free text): an attempt result or an outcome.
     let detail = e.detail.as_deref().and_then(|d| {
         if let Ok(r) = d.parse::<AttemptResult>() {
@@ -194,7 +209,7 @@ fn timeline_item(ctx: &PageCtx, e: TimelineEvent) -> TimelineItem {
     TimelineItem { iso: iso(e.at), time: paris_time(e.at), label: label(tr, "event", &e.kind), detail, actor: e.actor_name }
 }
 
-async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionForms) -> Result<Response, PageError> {
+pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionForms) -> Result<Response, PageError> {
     let (req, timeline, holder) = actions::view(state, ctx.session.as_ref(), id).await?;
     let tr = &ctx.tr;
     let topics = state.store.topics(true).await?;
@@ -232,7 +247,11 @@ async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionFor
             .collect()
     };
     let held_lease = req.lease_until.filter(|_| holder && status == Status::Assigned);
+    let tutorial_q = forms.tutorial_q.clone().unwrap_or_else(|| topic_label(tr, &topics, &topic).label);
+    let tutorials = if holder { super::tutorial_sending::choices(state, ctx, &tutorial_q, &topic, &forms) } else { Vec::new() };
     let page = RequestPage {
+        tutorial_q,
+        tutorials,
         ctx,
         lease_until: held_lease.map(paris_time).unwrap_or_default(),
         lease_iso: held_lease.map(iso).unwrap_or_default(),
@@ -262,9 +281,16 @@ async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms: ActionFor
 pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i64>, RawQuery(query): RawQuery) -> Response {
     let result = async {
         session_for(&ctx, Action::ViewRequest)?;
-        let extended = query.as_deref().is_some_and(|q| q.split('&').any(|kv| kv == "avis=prolongee"));
-        let notice = extended.then(|| ctx.tr.t("extend-done"));
-        request_page(&state, &ctx, id, ActionForms { notice, ..Default::default() }).await
+        let has = |pair: &str| query.as_deref().is_some_and(|q| q.split('&').any(|kv| kv == pair));
+        let notice = if has("avis=prolongee") {
+            Some(ctx.tr.t("extend-done"))
+        } else if has("avis=tutoriel-envoye") {
+            Some(ctx.tr.t("console-tutorials-sent"))
+        } else {
+            None
+        };
+        let tutorial_q = super::tutorial_sending::query_param(query.as_deref());
+        request_page(&state, &ctx, id, ActionForms { notice, tutorial_q, ..Default::default() }).await
     }
     .await;
     finish(&ctx, result)

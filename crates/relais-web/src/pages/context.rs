@@ -70,6 +70,11 @@ impl PageCtx {
         self.session.as_ref().is_some_and(|s| s.user.role() == relais_domain::authz::Role::Admin)
     }
 
+    /// Administrators and coordinators with the tutorial-editor right edit tutorials.
+    pub fn is_tutorial_editor(&self) -> bool {
+        crate::auth::require_user(self.session.as_ref(), relais_domain::authz::Action::EditTutorials).is_ok()
+    }
+
     /// Links to this page in the other languages.
     pub fn lang_links(&self) -> Vec<(&'static str, &'static str, String, bool)> {
         Lang::ALL

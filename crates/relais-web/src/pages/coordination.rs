@@ -130,6 +130,9 @@ pub struct UserRow {
     pub networks: String,
     pub on_duty: bool,
     pub manageable: bool,
+    pub coordinator: bool,
+    /// The tutorial-editor right (shown to administrators, for coordinators).
+    pub editor: bool,
 }
 
 #[derive(Template)]
@@ -172,6 +175,8 @@ pub async fn volunteers(State(state): State<AppState>, ctx: PageCtx) -> Response
                     languages: langs.join(", "),
                     networks: names.join(", "),
                     on_duty: u.user.on_duty,
+                    coordinator: u.user.role() == relais_domain::authz::Role::Coordinator,
+                    editor: u.user.editor,
                 }
             })
             .collect();
@@ -205,6 +210,24 @@ pub async fn set_status(State(state): State<AppState>, ctx: PageCtx, Path(id): P
         state.store.set_user_status_with_mail(id, status, approval.as_ref(), now).await?;
         tracing::info!(user = id, by = me.user.id, status = status.as_str(), "account status changed");
         state.notify_queue();
+        Ok(Redirect::to("/coordination/benevoles").into_response())
+    }
+    .await;
+    finish(&ctx, result)
+}
+
+/// An administrator gives or withdraws a coordinator's tutorial-editor right.
+pub async fn set_editor(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i64>, data: FormData) -> Response {
+    let result = async {
+        let me = session_for(&ctx, Action::GrantTutorialEditor)?;
+        ctx.check_csrf(data.csrf())?;
+        let target = state.store.user(id).await?;
+        if target.role() != Role::Coordinator {
+            return Err(PageError::Conflict("editor_coordinators_only".into()));
+        }
+        let editor = data.checked("editor");
+        state.store.set_user_editor(id, editor).await?;
+        tracing::info!(user = id, by = me.user.id, editor, "tutorial-editor right changed");
         Ok(Redirect::to("/coordination/benevoles").into_response())
     }
     .await;

@@ -6,10 +6,13 @@
 //! handlers call [`PageCtx::check_csrf`] before acting.
 //!
 //! - `public`: home, the callback form and its confirmation, following and cancelling;
+//! - `tutorials`: the public tutorial library (search, topics, a tutorial, feedback);
 //! - `sign_in`: signing in and out;
 //! - `console`: the volunteer's console and the request page;
+//! - `tutorial_sending`: the holder sends a tutorial's link by e-mail from the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
 //! - `admin`: the topic catalogue and the access journal (administrators);
+//! - `tutorial_editor`: editing, previewing, publishing and restoring tutorials (editors);
 //! - `outbox`: the e-mail outbox (administrators);
 //! - `live`: server-sent figures for `static/live.js`;
 //! - `join`: volunteer sign-up, the charter, invitation links;
@@ -28,6 +31,9 @@ pub mod people;
 pub mod profile;
 pub mod public;
 pub mod sign_in;
+pub mod tutorial_editor;
+pub mod tutorial_sending;
+pub mod tutorials;
 
 pub use context::{PageCtx, PageError};
 
@@ -43,6 +49,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/demande/{reference}/confirmation", get(public::confirmation))
         .route("/suivi", get(public::follow_form).post(public::follow_lookup))
         .route("/suivi/annuler", post(public::follow_cancel))
+        .route("/tutoriels", get(tutorials::library))
+        .route("/tutoriels/", get(tutorials::library_slash))
+        .route("/tutoriels/sujet/{topic}", get(tutorials::topic))
+        .route("/tutoriels/{slug}", get(tutorials::tutorial))
+        .route("/tutoriels/{slug}/avis", post(tutorials::feedback))
         .route("/connexion", get(sign_in::form).post(sign_in::submit))
         .route("/deconnexion", post(sign_in::sign_out))
         .route("/benevole", get(console::home))
@@ -55,15 +66,20 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/benevole/demandes/{id}/cloture", post(console::close))
         .route("/benevole/demandes/{id}/liberer", post(console::release))
         .route("/benevole/demandes/{id}/prolonger", post(console::extend))
+        .route("/benevole/demandes/{id}/tutoriel", post(tutorial_sending::send))
         .route("/coordination", get(coordination::queue))
         .route("/coordination/flux", get(live::coordination_feed))
         .route("/coordination/demandes/{id}/attribuer", post(coordination::assign))
         .route("/coordination/benevoles", get(coordination::volunteers))
         .route("/coordination/benevoles/{id}/statut", post(coordination::set_status))
+        .route("/coordination/benevoles/{id}/editeur", post(coordination::set_editor))
         .route("/coordination/chiffres", get(coordination::figures))
         .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
         .route("/coordination/sujets/{id}", post(admin::save_topic))
         .route("/coordination/journal", get(admin::journal))
+        .route("/coordination/tutoriels", get(tutorial_editor::list))
+        .route("/coordination/tutoriels/revisions/{id}/restaurer", post(tutorial_editor::restore))
+        .route("/coordination/tutoriels/{slug}/{variant}", get(tutorial_editor::edit).post(tutorial_editor::submit))
         .route("/coordination/courriels", get(outbox::page))
         .route("/coordination/courriels/{id}/reessayer", post(outbox::retry))
         .route("/coordination/courriels/{id}/annuler", post(outbox::cancel))

@@ -17,4 +17,5 @@ mod outbox;
 mod pages;
 mod people;
 mod privacy;
+mod tutorials;
 mod staffing;

@@ -1,0 +1,52 @@
+//! Sending a tutorial's link to the person of a request, during a call: the message goes
+//! into the e-mail outbox and the request's timeline gets a `tutorial_sent` event, in one
+//! transaction. The event says which tutorial and by which channel, never the address or
+//! the message (the address lives only in the outbox message, erased by its retention job).
+
+use crate::outbox::{enqueue_message_in, NewMessage};
+use crate::tutorials::{sent_detail, EVENT_TUTORIAL_SENT};
+use crate::{Result, Store, StoreError};
+use relais_domain::Millis;
+
+impl Store {
+    /// Queues `msg` and records the event, only if `volunteer_id` holds the request now
+    /// (`StoreError::Transition(NotHolder)` otherwise; nothing is written then).
+    pub async fn send_tutorial_link(
+        &self,
+        request_id: i64,
+        volunteer_id: i64,
+        slug: &str,
+        channel: &str,
+        msg: &NewMessage,
+        now: Millis,
+    ) -> Result<()> {
+        on_db!(self, write, |pool, backend| {
+            let mut tx = pool.begin().await?;
+            // The row is locked on PostgreSQL so a release cannot slip in between.
+            let sql = if backend == crate::Backend::Postgres {
+                "SELECT status, volunteer_id FROM help_requests WHERE id = $1 FOR UPDATE"
+            } else {
+                "SELECT status, volunteer_id FROM help_requests WHERE id = $1"
+            };
+            let row: Option<(String, Option<i64>)> = sqlx::query_as(sql).bind(request_id).fetch_optional(&mut *tx).await?;
+            let (status, holder) = row.ok_or(StoreError::NotFound)?;
+            if status != "assigned" || holder != Some(volunteer_id) {
+                return Err(StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
+            }
+            // A form sent twice (same idempotency key) queues one mail and records one event.
+            if !enqueue_message_in!(&mut *tx, msg, now)? {
+                return Ok(());
+            }
+            sqlx::query("INSERT INTO request_events (request_id, at, kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5)")
+                .bind(request_id)
+                .bind(now)
+                .bind(EVENT_TUTORIAL_SENT)
+                .bind(volunteer_id)
+                .bind(sent_detail(channel, slug))
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}
