@@ -53,6 +53,12 @@ pub enum Action {
     ViewStats,
     EditTopics,
     ViewAccessJournal,
+    /// Book and cancel one's own shifts, see the slots, get one's calendar feed.
+    BookShifts,
+    /// See the coverage grid, set a shift's wanted number, e-mail the usual volunteers.
+    ManageShifts,
+    /// Edit the service hours, public-holiday choice and closures.
+    EditServiceHours,
 }
 
 impl Action {
@@ -67,6 +73,9 @@ impl Action {
         Action::ViewStats,
         Action::EditTopics,
         Action::ViewAccessJournal,
+        Action::BookShifts,
+        Action::ManageShifts,
+        Action::EditServiceHours,
     ];
 }
 
@@ -75,9 +84,9 @@ pub fn authorize(role: Option<Role>, action: Action) -> bool {
     use Action::*;
     match action {
         SubmitRequest | ReadTopics => true,
-        Serve | ViewRequest => role.is_some(),
-        ViewQueue | AssignRequest | ManageVolunteers | ViewStats => role >= Some(Role::Coordinator),
-        EditTopics | ViewAccessJournal => role == Some(Role::Admin),
+        Serve | ViewRequest | BookShifts => role.is_some(),
+        ViewQueue | AssignRequest | ManageVolunteers | ViewStats | ManageShifts => role >= Some(Role::Coordinator),
+        EditTopics | ViewAccessJournal | EditServiceHours => role == Some(Role::Admin),
     }
 }
 

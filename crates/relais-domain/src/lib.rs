@@ -13,6 +13,7 @@ pub mod phone;
 pub mod reference;
 pub mod request;
 pub mod retention;
+pub mod schedule;
 pub mod topics;
 pub mod wait;
 

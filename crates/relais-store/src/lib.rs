@@ -34,6 +34,7 @@ macro_rules! on_db {
 mod error;
 mod sqlite_writer;
 mod write_steps;
+pub mod calendar_tokens;
 pub mod journal;
 pub mod models;
 pub mod networks;
@@ -42,6 +43,7 @@ pub mod requests;
 pub mod retention;
 pub mod sessions;
 pub mod settings;
+pub mod shifts;
 pub mod stats;
 pub mod topics;
 pub mod users;

@@ -29,6 +29,8 @@ pub struct WebConfig {
     /// Marks cookies `Secure` (set when served behind TLS).
     pub secure_cookies: bool,
     pub session_ttl: relais_domain::Millis,
+    /// A volunteer may cancel a booked shift up to this long before it starts.
+    pub shift_cancel_deadline: relais_domain::Millis,
 }
 
 impl Default for WebConfig {
@@ -47,6 +49,7 @@ impl Default for WebConfig {
             retention: relais_domain::retention::DEFAULT_RETENTION,
             secure_cookies: false,
             session_ttl: 12 * relais_domain::HOUR,
+            shift_cancel_deadline: 12 * relais_domain::HOUR,
         }
     }
 }

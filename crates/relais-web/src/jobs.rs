@@ -1,5 +1,6 @@
 //! Background work of one instance: return expired leases to the queue, purge personal
-//! data past retention, drop expired sessions. Each step is idempotent, so several
+//! data past retention, drop expired sessions, generate the coming weeks' shifts (hourly)
+//! and enqueue shift reminders (every minute). Each step is idempotent, so several
 //! instances may run them at once.
 
 use crate::state::AppState;
@@ -11,6 +12,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut lease_tick = tokio::time::interval(state.config.lease_check_every);
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
+        let mut reminder_tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tokio::select! {
                 _ = lease_tick.tick() => {
@@ -23,10 +25,26 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                         Err(e) => tracing::warn!(error = %e, "lease expiry failed"),
                     }
                 }
-                _ = housekeeping.tick() => run_housekeeping(&state).await,
+                _ = housekeeping.tick() => {
+                    run_housekeeping(&state).await;
+                    generate_shifts(&state).await;
+                }
+                _ = reminder_tick.tick() => {
+                    if let Err(e) = crate::appeals::enqueue_reminders(&state, now_ms()).await {
+                        tracing::warn!(error = %e, "shift reminders failed");
+                    }
+                }
             }
         }
     })
+}
+
+/// Keeps the coming weeks' shifts in line with the service hours (idempotent).
+pub async fn generate_shifts(state: &AppState) {
+    let days = (crate::pages::schedule_view::WEEKS_AHEAD * 7) as u16;
+    if let Err(e) = state.store.generate_shifts(now_ms(), days).await {
+        tracing::warn!(error = %e, "shift generation failed");
+    }
 }
 
 /// Retention purge and session clean-up (also `relais purge` from the shell).
