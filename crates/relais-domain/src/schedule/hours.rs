@@ -109,12 +109,12 @@ pub fn weekday_index(w: Weekday) -> usize {
 pub fn paris_instant(day: Date, minute: u16) -> Millis {
     let midnight = DateTime::from_parts(day, Time::midnight());
     let dt = midnight.checked_add(i64::from(minute).minutes()).expect("within the calendar");
-    paris().to_ambiguous_zoned(dt).compatible().expect("in range").timestamp().as_millisecond()
+    paris().to_ambiguous_zoned_datetime(dt).compatible().expect("in range").timestamp().as_millisecond()
 }
 
 /// The Paris civil date-time of a UTC instant.
 pub fn paris_datetime(t: Millis) -> DateTime {
-    Timestamp::from_millisecond(t).unwrap_or(Timestamp::UNIX_EPOCH).to_zoned(paris().clone()).datetime()
+    Timestamp::from_millisecond(t).unwrap_or(Timestamp::UNIX_EPOCH).to_zoned_datetime(paris().clone()).datetime()
 }
 
 /// The Monday (Paris date) of the week holding instant `t`.
