@@ -72,10 +72,11 @@ fn parse_day(s: &str) -> Result<jiff::civil::Date> {
     s.parse().map_err(|_| StoreError::Corrupt(format!("bad date {s:?} in service_closures")))
 }
 
+/// Open shifts starting in `[$1, $2)` with their counts and whether user `$3` booked each.
 const SHIFT_VIEW: &str = "SELECT s.id, s.starts_at, s.ends_at, s.wanted, \
      (SELECT COUNT(*) FROM shift_bookings b WHERE b.shift_id = s.id AND b.cancelled_at IS NULL) AS booked, \
      EXISTS (SELECT 1 FROM shift_bookings b WHERE b.shift_id = s.id AND b.user_id = $3 AND b.cancelled_at IS NULL) AS mine \
-     FROM shifts s WHERE NOT s.withdrawn AND s.starts_at >= $1 AND s.starts_at < $2";
+     FROM shifts s WHERE NOT s.withdrawn AND s.starts_at >= $1 AND s.starts_at < $2 ORDER BY s.starts_at, s.id";
 
 impl Store {
     /// The opening hours, public-holiday choice and closures, as the domain rules use them.
@@ -204,9 +205,8 @@ impl Store {
 
     /// Open shifts starting in `[from, to)`, with counts and whether `viewer` booked each.
     pub async fn shifts_between(&self, from: Millis, to: Millis, viewer: i64) -> Result<Vec<ShiftView>> {
-        let sql = format!("{SHIFT_VIEW} ORDER BY s.starts_at, s.id");
         on_db!(self, read, |pool, _b| {
-            Ok(sqlx::query_as::<_, ShiftView>(&sql).bind(from).bind(to).bind(viewer).fetch_all(pool).await?)
+            Ok(sqlx::query_as::<_, ShiftView>(SHIFT_VIEW).bind(from).bind(to).bind(viewer).fetch_all(pool).await?)
         })
     }
 
@@ -232,15 +232,25 @@ impl Store {
     /// a refusal is `StoreError::Booking`.
     pub async fn book_shift(&self, shift_id: i64, user_id: i64, now: Millis) -> Result<()> {
         on_db!(self, write, |pool, b| {
-            let lock = if b == Backend::Postgres { " FOR UPDATE" } else { "" };
+            let pg = b == Backend::Postgres;
+            let user_sql = if pg {
+                "SELECT max_hours_per_week FROM users WHERE id = $1 FOR UPDATE"
+            } else {
+                "SELECT max_hours_per_week FROM users WHERE id = $1"
+            };
+            let shift_sql = if pg {
+                "SELECT starts_at, ends_at, wanted FROM shifts WHERE id = $1 AND NOT withdrawn FOR UPDATE"
+            } else {
+                "SELECT starts_at, ends_at, wanted FROM shifts WHERE id = $1 AND NOT withdrawn"
+            };
             let mut tx = pool.begin().await?;
-            let (max_hours,): (Option<i64>,) = sqlx::query_as(&format!("SELECT max_hours_per_week FROM users WHERE id = $1{lock}"))
+            let (max_hours,): (Option<i64>,) = sqlx::query_as(user_sql)
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await?
                 .ok_or(StoreError::NotFound)?;
             let shift: Option<(Millis, Millis, i64)> =
-                sqlx::query_as(&format!("SELECT starts_at, ends_at, wanted FROM shifts WHERE id = $1 AND NOT withdrawn{lock}"))
+                sqlx::query_as(shift_sql)
                     .bind(shift_id)
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -393,7 +403,10 @@ impl Store {
              {network_clause} ORDER BY u.id",
             starts.join(",")
         );
-        on_db!(self, read, |pool, _b| { Ok(sqlx::query_as::<_, Recipient>(&sql).bind(shift_id).fetch_all(pool).await?) })
+        on_db!(self, read, |pool, _b| {
+            // Safe: only integers we formatted ourselves are spliced in.
+            Ok(sqlx::query_as::<_, Recipient>(sqlx::AssertSqlSafe(sql.clone())).bind(shift_id).fetch_all(pool).await?)
+        })
     }
 
     /// Active bookings of shifts starting in `(from, to]` whose volunteer is active and
