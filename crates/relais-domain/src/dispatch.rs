@@ -2,6 +2,9 @@
 //!
 //! The rule, in order:
 //! 1. only requests that are waiting and due, in a language the volunteer speaks (hard rule);
+//!    and, until a request has been due for `skill_widen_after`, only to volunteers skilled
+//!    in its topic (a preference that widens with the wait; open topics such as "autre"
+//!    need no skill);
 //! 2. a follow-up is kept for the volunteer who scheduled it until `follow_up_reserve` after
 //!    it is due; the volunteer it is kept for gets it first;
 //! 3. then the most urgent;
@@ -38,6 +41,7 @@ pub struct Candidate {
 
 /// Whether `v` may take `c` at `now`.
 pub fn is_eligible(v: &Volunteer, c: &Candidate, now: Millis, policy: &Policy) -> bool {
+    let kept_for_me = c.preferred_volunteer_id == Some(v.id);
     c.status == Status::Waiting
         && c.due_at <= now
         && v.languages.iter().any(|l| *l == c.language)
@@ -45,6 +49,19 @@ pub fn is_eligible(v: &Volunteer, c: &Candidate, now: Millis, policy: &Policy) -
             None => true,
             Some(p) => p == v.id || c.due_at + policy.follow_up_reserve <= now,
         }
+        && (kept_for_me || skill_fits(v, c, now, policy))
+}
+
+/// The widening rule: skilled volunteers first, anyone once the request has waited.
+pub fn skill_fits(v: &Volunteer, c: &Candidate, now: Millis, policy: &Policy) -> bool {
+    v.topic_skills.iter().any(|t| *t == c.topic)
+        || policy.open_topics.iter().any(|t| *t == c.topic)
+        || is_widened(c, now, policy)
+}
+
+/// Whether a request has waited long enough to be offered to any volunteer on duty.
+pub fn is_widened(c: &Candidate, now: Millis, policy: &Policy) -> bool {
+    c.due_at + policy.skill_widen_after <= now
 }
 
 /// Ordering key: the smallest key is served first.
@@ -110,7 +127,7 @@ mod tests {
     #[test]
     fn urgent_before_older() {
         let q = [req(1, "fr", "impots", Urgency::Normal, 500), req(2, "fr", "impots", Urgency::Urgent, 1)];
-        assert_eq!(pick(&vol(&["fr"], &[]), &q), Some(2));
+        assert_eq!(pick(&vol(&["fr"], &["impots"]), &q), Some(2));
     }
 
     #[test]
@@ -124,9 +141,48 @@ mod tests {
     fn skill_preferred_among_equally_urgent() {
         let q = [req(1, "fr", "impots", Urgency::Normal, 50), req(2, "fr", "famille-caf", Urgency::Normal, 5)];
         assert_eq!(pick(&vol(&["fr"], &["famille-caf"]), &q), Some(2));
-        // but urgency beats skill
-        let q = [req(1, "fr", "impots", Urgency::Urgent, 1), req(2, "fr", "famille-caf", Urgency::Normal, 50)];
+        // but urgency beats skill (once the urgent request is open to everyone)
+        let q = [req(1, "fr", "impots", Urgency::Urgent, 10), req(2, "fr", "famille-caf", Urgency::Normal, 50)];
         assert_eq!(pick(&vol(&["fr"], &["famille-caf"]), &q), Some(1));
+    }
+
+    #[test]
+    fn skills_first_then_anyone_after_the_widening_wait() {
+        let policy = Policy::default();
+        let young = req(1, "fr", "impots", Urgency::Normal, 1);
+        let unskilled = vol(&["fr"], &["famille-caf"]);
+        let skilled = vol(&["fr"], &["impots"]);
+        assert_eq!(pick(&unskilled, &[young.clone()]), None, "a young request waits for a skilled volunteer");
+        assert_eq!(pick(&skilled, &[young.clone()]), Some(1));
+        let mut widened = young.clone();
+        widened.due_at = NOW - policy.skill_widen_after;
+        assert_eq!(pick(&unskilled, &[widened]), Some(1), "after the widening wait anyone may take it");
+        let mut just_before = young;
+        just_before.due_at = NOW - policy.skill_widen_after + 1;
+        assert_eq!(pick(&unskilled, &[just_before]), None);
+    }
+
+    #[test]
+    fn widening_wait_is_configurable_and_zero_means_a_plain_preference() {
+        let policy = Policy { skill_widen_after: 0, ..Policy::default() };
+        let q = [req(1, "fr", "impots", Urgency::Normal, 0)];
+        assert_eq!(pick_next(&vol(&["fr"], &[]), &q, NOW, &policy).map(|c| c.id), Some(1));
+        let policy = Policy { skill_widen_after: 60 * MINUTE, ..Policy::default() };
+        let q = [req(1, "fr", "impots", Urgency::Normal, 30)];
+        assert_eq!(pick_next(&vol(&["fr"], &[]), &q, NOW, &policy).map(|c| c.id), None);
+    }
+
+    #[test]
+    fn open_topics_need_no_skill() {
+        let q = [req(1, "fr", "autre", Urgency::Normal, 0)];
+        assert_eq!(pick(&vol(&["fr"], &[]), &q), Some(1));
+    }
+
+    #[test]
+    fn follow_up_kept_for_me_needs_no_skill() {
+        let mut f = req(1, "fr", "impots", Urgency::Normal, 0);
+        f.preferred_volunteer_id = Some(1);
+        assert_eq!(pick(&vol(&["fr"], &[]), &[f]), Some(1));
     }
 
     #[test]

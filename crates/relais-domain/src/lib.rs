@@ -8,12 +8,14 @@
 
 pub mod authz;
 pub mod dispatch;
+pub mod forecast;
 pub mod lifecycle;
 pub mod phone;
 pub mod reference;
 pub mod request;
 pub mod retention;
 pub mod schedule;
+pub mod staffing;
 pub mod topics;
 pub mod wait;
 

@@ -18,6 +18,12 @@ pub struct Policy {
     pub retry_delays: Vec<Millis>,
     /// How long a follow-up stays reserved for the volunteer who scheduled it, after it is due.
     pub follow_up_reserve: Millis,
+    /// Topic skills are a preference that widens: a request goes first only to volunteers
+    /// skilled in its topic, then, once it has been due this long, to anyone on duty who
+    /// speaks its language (the timeout stage of contact-centre routing).
+    pub skill_widen_after: Millis,
+    /// Topics that need no particular skill (the generic "autre"): open to all at once.
+    pub open_topics: Vec<String>,
 }
 
 impl Default for Policy {
@@ -27,6 +33,8 @@ impl Default for Policy {
             max_failed_attempts: 3,
             retry_delays: vec![30 * MINUTE, 2 * HOUR],
             follow_up_reserve: 2 * HOUR,
+            skill_widen_after: 5 * MINUTE,
+            open_topics: vec!["autre".to_owned()],
         }
     }
 }

@@ -35,6 +35,7 @@ mod error;
 mod sqlite_writer;
 mod write_steps;
 pub mod calendar_tokens;
+pub mod forecast;
 pub mod journal;
 pub mod models;
 pub mod networks;

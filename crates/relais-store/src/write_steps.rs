@@ -95,16 +95,25 @@ macro_rules! claim_in {
                 .bind(now)
                 .fetch_all(&mut *$conn)
                 .await?;
+            // Topics this volunteer may take before the widening wait: their skills and the
+            // open topics.
+            let mut seek_topics: Vec<&String> = profile.topic_skills.iter().take(MAX_SKILLS).collect();
+            for open in &policy.open_topics {
+                if !seek_topics.contains(&open) {
+                    seek_topics.push(open);
+                }
+            }
             for language in profile.languages.iter().take(MAX_LANGUAGES) {
                 let best = sqlx::query_as::<_, CandidateRow>(if pg { BEST_IN_LANGUAGE_PG } else { BEST_IN_LANGUAGE })
                     .bind(language)
                     .bind(now)
                     .bind(volunteer.id)
                     .bind(policy.follow_up_reserve)
+                    .bind(now - policy.skill_widen_after)
                     .fetch_optional(&mut *$conn)
                     .await?;
                 candidates.extend(best);
-                for topic in profile.topic_skills.iter().take(MAX_SKILLS) {
+                for topic in seek_topics.iter().copied() {
                     let best = sqlx::query_as::<_, CandidateRow>(if pg { BEST_IN_TOPIC_PG } else { BEST_IN_TOPIC })
                         .bind(language)
                         .bind(now)
@@ -212,10 +221,12 @@ pub(crate) const MAX_SKILLS: usize = 8;
 
 /// Candidate queries of the claim, each one index seek (see the queue indexes in the
 /// migrations). Together they contain the dispatch rule's pick: the follow-ups kept for this
-/// volunteer; for each language they speak, the most urgent then oldest eligible request;
-/// and for each (language, skilled topic), the same. Among equally urgent requests a skilled
-/// one wins, and the best skilled one is among the per-topic seeks; otherwise the
-/// per-language seeks hold the pick. `tests/it/dispatch_sql_matches_domain.rs` checks it.
+/// volunteer; for each language they speak, the most urgent then oldest request that has
+/// waited past the skill-widening time (`$5`); and for each (language, skilled or open
+/// topic), the most urgent then oldest eligible request. A skilled or open-topic pick is the
+/// first of its per-topic seek; an unskilled pick is widened and nothing widened in its
+/// language ranks before it (a skilled one that did would be the pick), so it is the first
+/// of its per-language seek. `tests/it/dispatch_sql_matches_domain.rs` checks it.
 macro_rules! candidate_sql {
     ($filter:literal, $limit:literal, $lock:literal) => {
         concat!(
@@ -231,12 +242,12 @@ macro_rules! candidate_sql {
 pub(crate) const KEPT_FOR_ME: &str = candidate_sql!("preferred_volunteer_id = $1", "50", "");
 pub(crate) const KEPT_FOR_ME_PG: &str = candidate_sql!("preferred_volunteer_id = $1", "50", " FOR UPDATE SKIP LOCKED");
 pub(crate) const BEST_IN_LANGUAGE: &str = candidate_sql!(
-    "language = $1 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
+    "language = $1 AND due_at <= $5 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
     "1",
     ""
 );
 pub(crate) const BEST_IN_LANGUAGE_PG: &str = candidate_sql!(
-    "language = $1 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
+    "language = $1 AND due_at <= $5 AND (preferred_volunteer_id IS NULL OR preferred_volunteer_id = $3 OR due_at + $4 <= $2)",
     "1",
     " FOR UPDATE SKIP LOCKED"
 );

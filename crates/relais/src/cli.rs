@@ -26,6 +26,43 @@ pub enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Staffing forecast (Erlang C): volunteers needed for a load, or per half-hour of the
+    /// week from the line's history (--from-history).
+    Staffing(StaffingArgs),
+}
+
+#[derive(Args)]
+pub struct StaffingArgs {
+    /// Requests expected in the interval (not with --from-history).
+    #[arg(long, required_unless_present = "from_history")]
+    pub calls: Option<f64>,
+    /// Average handling time of one request, in seconds (with --from-history: measured
+    /// from the history when not given).
+    #[arg(long)]
+    pub aht: Option<f64>,
+    /// Interval length in seconds.
+    #[arg(long, default_value_t = 1800.0)]
+    pub interval: f64,
+    /// Share of requests to answer within --within seconds.
+    #[arg(long, default_value_t = 0.8)]
+    pub target: f64,
+    /// Seconds for the service-level target.
+    #[arg(long, default_value_t = 20.0)]
+    pub within: f64,
+    /// Highest acceptable occupancy (share of time busy), e.g. 0.85.
+    #[arg(long)]
+    pub max_occupancy: Option<f64>,
+    /// Share of rostered time lost (breaks, no-shows), e.g. 0.3.
+    #[arg(long, default_value_t = 0.0)]
+    pub shrinkage: f64,
+    /// Forecast every half-hour of the week from the requests of the last --weeks weeks.
+    #[arg(long)]
+    pub from_history: bool,
+    /// Weeks of history to average (with --from-history).
+    #[arg(long, default_value_t = 8)]
+    pub weeks: u32,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Args, Clone)]
@@ -83,6 +120,13 @@ pub struct ServeArgs {
     /// Mark cookies Secure (set this when Relais is behind TLS).
     #[arg(long, env = "RELAIS_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Seconds a request is offered only to volunteers skilled in its topic before anyone
+    /// on duty who speaks its language may take it (0: skills are a plain preference).
+    #[arg(long, env = "RELAIS_SKILL_WIDEN_SECONDS", default_value_t = 300)]
+    pub skill_widen_seconds: i64,
+    /// Topics that need no particular skill, offered to everyone at once (comma-separated).
+    #[arg(long, env = "RELAIS_OPEN_TOPICS", default_value = "autre")]
+    pub open_topics: String,
 }
 
 impl ServeArgs {
@@ -110,6 +154,11 @@ impl ServeArgs {
         if !delays.is_empty() {
             c.policy.retry_delays = delays;
         }
+        if self.skill_widen_seconds < 0 {
+            anyhow::bail!("--skill-widen-seconds must be 0 or more");
+        }
+        c.policy.skill_widen_after = self.skill_widen_seconds * 1000;
+        c.policy.open_topics = split_list(&self.open_topics);
         Ok(c)
     }
 }

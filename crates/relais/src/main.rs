@@ -3,6 +3,7 @@
 
 mod cli;
 mod demo;
+mod staffing_cmd;
 
 use anyhow::Context;
 use clap::Parser;
@@ -40,6 +41,7 @@ async fn main() -> anyhow::Result<()> {
             println!("{n} closed request(s) purged of personal data");
             Ok(())
         }
+        Command::Staffing(args) => staffing_cmd::run(args).await,
         Command::User(UserCommand::Add(args)) => {
             let store = open(&args.db).await?;
             let password = if args.password_stdin {

@@ -15,3 +15,4 @@ mod intake;
 mod lifecycle;
 mod pages;
 mod privacy;
+mod staffing;
