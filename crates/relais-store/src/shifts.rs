@@ -203,6 +203,25 @@ impl Store {
         })
     }
 
+    /// Adds one shift outside the generated grid (an extra slot, a network's own slot; the
+    /// tests and the benchmark seed use it too). Returns its id.
+    pub async fn create_shift(&self, slot: Slot, wanted: u32, network_id: Option<i64>, now: Millis) -> Result<i64> {
+        on_db!(self, write, |pool, _b| {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO shifts (starts_at, ends_at, wanted, network_id, withdrawn, created_at) VALUES ($1, $2, $3, $4, FALSE, $5) RETURNING id",
+            )
+            .bind(slot.start)
+            .bind(slot.end)
+            .bind(i64::from(wanted))
+            .bind(network_id)
+            .bind(now)
+            .fetch_one(pool)
+            .await
+            .map_err(|e| if StoreError::is_unique_violation(&e) { StoreError::Duplicate("shift") } else { e.into() })?;
+            Ok(id)
+        })
+    }
+
     /// Open shifts starting in `[from, to)`, with counts and whether `viewer` booked each.
     pub async fn shifts_between(&self, from: Millis, to: Millis, viewer: i64) -> Result<Vec<ShiftView>> {
         on_db!(self, read, |pool, _b| {

@@ -15,4 +15,5 @@ mod intake;
 mod lifecycle;
 mod pages;
 mod privacy;
+mod shifts;
 mod staffing;
