@@ -127,6 +127,9 @@ pub struct ServeArgs {
     /// Topics that need no particular skill, offered to everyone at once (comma-separated).
     #[arg(long, env = "RELAIS_OPEN_TOPICS", default_value = "autre")]
     pub open_topics: String,
+    /// Hours before a shift's start after which a volunteer can no longer cancel it.
+    #[arg(long, env = "RELAIS_SHIFT_CANCEL_HOURS", default_value_t = 12)]
+    pub shift_cancel_hours: u32,
 }
 
 impl ServeArgs {
@@ -140,6 +143,7 @@ impl ServeArgs {
             anyhow::bail!("--lease-seconds must be at least 1");
         }
         c.policy.lease = self.lease_seconds * 1000;
+        c.shift_cancel_deadline = i64::from(self.shift_cancel_hours) * relais_domain::HOUR;
         if self.max_attempts < 1 {
             anyhow::bail!("--max-attempts must be at least 1");
         }
