@@ -59,6 +59,8 @@ pub enum Action {
     ManageShifts,
     /// Edit the service hours, public-holiday choice and closures.
     EditServiceHours,
+    /// See the e-mail outbox (masked recipients), retry or cancel a message.
+    ManageOutbox,
 }
 
 impl Action {
@@ -76,6 +78,7 @@ impl Action {
         Action::BookShifts,
         Action::ManageShifts,
         Action::EditServiceHours,
+        Action::ManageOutbox,
     ];
 }
 
@@ -86,7 +89,7 @@ pub fn authorize(role: Option<Role>, action: Action) -> bool {
         SubmitRequest | ReadTopics => true,
         Serve | ViewRequest | BookShifts => role.is_some(),
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats | ManageShifts => role >= Some(Role::Coordinator),
-        EditTopics | ViewAccessJournal | EditServiceHours => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | EditServiceHours | ManageOutbox => role == Some(Role::Admin),
     }
 }
 
@@ -123,6 +126,8 @@ mod tests {
         }
         assert!(!authorize(Some(Role::Volunteer), Action::ViewQueue));
         assert!(!authorize(Some(Role::Coordinator), Action::EditTopics));
+        assert!(!authorize(Some(Role::Coordinator), Action::ManageOutbox));
+        assert!(authorize(Some(Role::Admin), Action::ManageOutbox));
     }
 
     #[test]

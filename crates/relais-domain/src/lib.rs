@@ -10,6 +10,7 @@ pub mod authz;
 pub mod dispatch;
 pub mod forecast;
 pub mod lifecycle;
+pub mod mail;
 pub mod phone;
 pub mod reference;
 pub mod request;

@@ -8,6 +8,11 @@ use crate::{Millis, DAY};
 /// Default retention: two years after the last contact.
 pub const DEFAULT_RETENTION: Millis = 730 * DAY;
 
+/// Recipients and bodies of e-mails are erased this long after the message was sent,
+/// failed for good or was cancelled: the links and names in a mail are personal, and a
+/// month is enough to answer "did my mail go out?".
+pub const MAIL_RETENTION: Millis = 30 * DAY;
+
 /// Requests closed whose last contact is before this instant are to be purged.
 pub fn purge_cutoff(now: Millis, retention: Millis) -> Millis {
     now - retention

@@ -39,6 +39,7 @@ pub mod forecast;
 pub mod journal;
 pub mod models;
 pub mod networks;
+pub mod outbox;
 pub mod password;
 pub mod requests;
 pub mod retention;

@@ -38,7 +38,7 @@ pub async fn write_to_usual_volunteers(state: &AppState, shift_id: i64, networks
     let tr = Tr::new(Lang::Fr);
     let label = slot_label(&tr, shift.starts_at, shift.ends_at);
     let offset = (paris_week_monday(shift.starts_at) - Week::at(0, now).monday).get_days() as i64 / 7;
-    let link = state.config.link(&format!("/benevole/creneaux?semaine={}#creneau-{shift_id}", offset.clamp(0, WEEKS_AHEAD - 1)));
+    let link = state.config.public_link(&format!("/benevole/creneaux?semaine={}#creneau-{shift_id}", offset.clamp(0, WEEKS_AHEAD - 1)));
     let messages: Vec<NewMessage> = recipients
         .iter()
         .map(|r| NewMessage {
@@ -74,7 +74,7 @@ pub async fn enqueue_reminders(state: &AppState, now: Millis) -> Result<usize, A
     let mut messages = Vec::new();
     let longest = ReminderKind::ALL.iter().map(|k| k.lead()).max().unwrap_or(0);
     let targets = state.store.reminder_targets(now - REMINDER_GRACE, now + REMINDER_LOOKAHEAD + longest).await?;
-    let console = state.config.link("/benevole");
+    let console = state.config.public_link("/benevole");
     for t in targets {
         for kind in ReminderKind::ALL {
             let at = t.starts_at - kind.lead();

@@ -66,7 +66,7 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Re
     };
     let public = state.config.public_url.trim_end_matches('/');
     let host = public.split("://").nth(1).unwrap_or(public).split(['/', ':']).next().unwrap_or("relais");
-    let body = render_feed(&bookings, &state.config.link("/benevole"), host);
+    let body = render_feed(&bookings, &state.config.public_link("/benevole"), host);
     (
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "private, max-age=300")],
         body,

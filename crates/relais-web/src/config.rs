@@ -31,6 +31,56 @@ pub struct WebConfig {
     pub session_ttl: relais_domain::Millis,
     /// A volunteer may cancel a booked shift up to this long before it starts.
     pub shift_cancel_deadline: relais_domain::Millis,
+    /// Base of every link put in an e-mail or a calendar feed, without a trailing slash
+    /// (e.g. `https://relais.example.org`).
+    pub public_url: String,
+    /// Where mail is sent (`smtp://…`, `smtps://…`, as lettre's `from_url` reads them).
+    /// `None`: nothing is sent, messages stay queued in the outbox.
+    pub smtp_url: Option<SmtpUrl>,
+    /// The From of every mail, e.g. `Relais <noreply@example.org>`.
+    pub mail_from: String,
+    /// When the mail sender tries again, and how many attempts before giving up.
+    pub mail_retry: relais_domain::mail::RetryPolicy,
+    /// How often the mail sender looks for due messages when nothing wakes it up.
+    pub mail_poll_every: Duration,
+    /// How long a claimed message stays with the instance sending it; after that another
+    /// instance may take it over. Longer than any SMTP exchange (see `smtp_timeout`).
+    pub mail_lease: relais_domain::Millis,
+    /// Timeout of each SMTP command.
+    pub smtp_timeout: Duration,
+}
+
+/// An SMTP URL, which may hold a password: its `Debug` form hides everything but the
+/// scheme, so the configuration can be logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpUrl(String);
+
+impl SmtpUrl {
+    pub fn new(url: impl Into<String>) -> SmtpUrl {
+        SmtpUrl(url.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let scheme = self.0.split("://").next().unwrap_or("");
+        write!(f, "SmtpUrl({scheme}://…)")
+    }
+}
+
+impl From<String> for SmtpUrl {
+    fn from(s: String) -> Self {
+        SmtpUrl(s)
+    }
+}
+
+impl From<&str> for SmtpUrl {
+    fn from(s: &str) -> Self {
+        SmtpUrl(s.to_owned())
+    }
 }
 
 impl Default for WebConfig {
@@ -50,11 +100,23 @@ impl Default for WebConfig {
             secure_cookies: false,
             session_ttl: 12 * relais_domain::HOUR,
             shift_cancel_deadline: 12 * relais_domain::HOUR,
+            public_url: "http://127.0.0.1:8080".into(),
+            smtp_url: None,
+            mail_from: "Relais <noreply@localhost>".into(),
+            mail_retry: relais_domain::mail::RetryPolicy::default(),
+            mail_poll_every: Duration::from_secs(5),
+            mail_lease: 10 * relais_domain::MINUTE,
+            smtp_timeout: Duration::from_secs(30),
         }
     }
 }
 
 impl WebConfig {
+    /// `public_url` followed by `path` (which starts with `/`).
+    pub fn public_link(&self, path: &str) -> String {
+        format!("{}{}", self.public_url.trim_end_matches('/'), path)
+    }
+
     pub fn hours(&self, lang: &str) -> &str {
         match lang {
             "en" => &self.line_hours_en,

@@ -1,6 +1,7 @@
 //! Background work of one instance: return expired leases to the queue, purge personal
-//! data past retention, drop expired sessions, generate the coming weeks' shifts (hourly)
-//! and enqueue shift reminders (every minute). Each step is idempotent, so several
+//! data past retention (requests, and old e-mails of the outbox), drop expired sessions,
+//! generate the coming weeks' shifts (hourly) and enqueue shift reminders (every minute).
+//! The mail sender is its own job (`mailer.rs`). Each step is idempotent, so several
 //! instances may run them at once.
 
 use crate::state::AppState;
@@ -55,6 +56,12 @@ pub async fn run_housekeeping(state: &AppState) {
         Ok(0) => {}
         Ok(n) => tracing::info!(purged = n, "personal data erased past retention"),
         Err(e) => tracing::warn!(error = %e, "retention purge failed"),
+    }
+    let mail_cutoff = now - relais_domain::retention::MAIL_RETENTION;
+    match state.store.purge_outbox(mail_cutoff, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(purged = n, "recipients and bodies of old e-mails erased"),
+        Err(e) => tracing::warn!(error = %e, "e-mail retention purge failed"),
     }
     if let Err(e) = state.store.purge_expired_sessions(now).await {
         tracing::warn!(error = %e, "session clean-up failed");

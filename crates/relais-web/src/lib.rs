@@ -15,7 +15,9 @@ pub mod forecast;
 pub mod i18n;
 pub mod intake;
 pub mod jobs;
+pub mod mailer;
 pub mod metrics;
+pub mod outbox_admin;
 pub mod pages;
 pub mod security;
 pub mod state;
@@ -59,9 +61,13 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let jobs = jobs::spawn(state.clone());
+    let mailer = mailer::spawn(state.clone());
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     jobs.abort();
+    if let Some(mailer) = mailer {
+        mailer.abort();
+    }
     tokio::time::sleep(Duration::from_millis(10)).await;
     result
 }

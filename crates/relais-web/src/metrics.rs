@@ -116,6 +116,14 @@ async fn render(state: &AppState) -> Result<String, relais_store::StoreError> {
     on_duty.set(queue.on_duty);
     reg.register("volunteers_on_duty", "Volunteers on duty", on_duty);
 
+    let outbox = state.store.outbox_counts().await?;
+    let queued_mail: Gauge = Gauge::default();
+    queued_mail.set(outbox.queued);
+    reg.register("outbox_queued", "E-mails waiting to be sent (including retries)", queued_mail);
+    let failed_mail: Gauge = Gauge::default();
+    failed_mail.set(outbox.failed);
+    reg.register("outbox_failed", "E-mails given up after a permanent rejection or too many attempts", failed_mail);
+
     let created_f: Family<CreatedLabels, Counter> = Family::default();
     for (channel, topic, n) in created {
         created_f.get_or_create(&CreatedLabels { channel, topic }).inc_by(n as u64);

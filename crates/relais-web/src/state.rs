@@ -26,6 +26,8 @@ pub struct AppState {
     pub lookup_limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
     /// Per-e-mail limit on failed sign-ins.
     pub login_limiter: Arc<DefaultKeyedRateLimiter<String>>,
+    /// Wakes this instance's mail sender (see [`AppState::mail_enqueued`]).
+    pub mail_wakeup: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -60,11 +62,18 @@ impl AppState {
             intake_limiter,
             lookup_limiter,
             login_limiter: Arc::new(RateLimiter::keyed(login_quota)),
+            mail_wakeup: Arc::new(tokio::sync::Notify::new()),
         })
     }
 
     pub fn notify_queue(&self) {
         let _ = self.queue_changed.send(());
+    }
+
+    /// Call after committing messages to the outbox: the mail sender of this instance
+    /// looks for due messages at once instead of at its next poll.
+    pub fn mail_enqueued(&self) {
+        self.mail_wakeup.notify_one();
     }
 }
 

@@ -130,6 +130,24 @@ pub struct ServeArgs {
     /// Hours before a shift's start after which a volunteer can no longer cancel it.
     #[arg(long, env = "RELAIS_SHIFT_CANCEL_HOURS", default_value_t = 12)]
     pub shift_cancel_hours: u32,
+    /// Address people reach Relais at, base of every link in e-mails and calendar feeds
+    /// (default: http://<--bind>).
+    #[arg(long, env = "RELAIS_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// SMTP server for e-mails: smtp://host:port, smtp://user:password@host:587?tls=required
+    /// or smtps://user:password@host:465. Without it e-mails wait in the outbox.
+    #[arg(long, env = "RELAIS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of e-mails.
+    #[arg(long, env = "RELAIS_MAIL_FROM", default_value = "Relais <noreply@localhost>")]
+    pub mail_from: String,
+    /// Sending attempts of one e-mail before it is marked failed.
+    #[arg(long, env = "RELAIS_MAIL_MAX_ATTEMPTS", default_value_t = 10)]
+    pub mail_max_attempts: u32,
+    /// Minutes to wait before the next try after the 1st, 2nd… failed sending attempt
+    /// (comma-separated; the last one repeats).
+    #[arg(long, env = "RELAIS_MAIL_RETRY_DELAYS_MINUTES", default_value = "1,5,15,60,240,720")]
+    pub mail_retry_delays_minutes: String,
 }
 
 impl ServeArgs {
@@ -163,7 +181,42 @@ impl ServeArgs {
         }
         c.policy.skill_widen_after = self.skill_widen_seconds * 1000;
         c.policy.open_topics = split_list(&self.open_topics);
+        self.mail_config(&mut c)?;
         Ok(c)
+    }
+
+    fn mail_config(&self, c: &mut WebConfig) -> anyhow::Result<()> {
+        c.public_url = match &self.public_url {
+            Some(url) => {
+                let url = url.trim().trim_end_matches('/');
+                if !(url.starts_with("http://") || url.starts_with("https://")) || url.len() < "http://x".len() {
+                    anyhow::bail!("--public-url: {url:?} must start with http:// or https://");
+                }
+                url.to_owned()
+            }
+            None => format!("http://{}", self.bind),
+        };
+        c.smtp_url = self.smtp_url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(Into::into);
+        c.mail_from = self.mail_from.trim().to_owned();
+        if self.mail_max_attempts < 1 {
+            anyhow::bail!("--mail-max-attempts must be at least 1");
+        }
+        c.mail_retry.max_attempts = self.mail_max_attempts;
+        let mut delays = Vec::new();
+        for part in split_list(&self.mail_retry_delays_minutes) {
+            let m: f64 = part
+                .parse()
+                .ok()
+                .filter(|m: &f64| m.is_finite() && *m >= 0.0)
+                .ok_or_else(|| anyhow::anyhow!("--mail-retry-delays-minutes: {part:?} is not a number of minutes"))?;
+            delays.push((m * 60_000.0) as i64);
+        }
+        if !delays.is_empty() {
+            c.mail_retry.delays = delays;
+        }
+        // Checked now so a typo stops the start instead of leaving mail queued.
+        relais_web::mailer::from_config(c)?;
+        Ok(())
     }
 }
 

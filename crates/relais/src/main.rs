@@ -39,6 +39,8 @@ async fn main() -> anyhow::Result<()> {
             let cutoff = relais_domain::retention::purge_cutoff(now, db_retention(&db));
             let n = store.purge_personal_data(cutoff, now).await?;
             println!("{n} closed request(s) purged of personal data");
+            let mails = store.purge_outbox(now - relais_domain::retention::MAIL_RETENTION, now).await?;
+            println!("{mails} e-mail(s) purged of recipient and body");
             Ok(())
         }
         Command::Staffing(args) => staffing_cmd::run(args).await,
@@ -112,11 +114,12 @@ async fn serve(args: cli::ServeArgs) -> anyhow::Result<()> {
         let logins = demo::seed(&store).await?;
         demo::print_logins(&logins);
     }
+    let mail = if config.smtp_url.is_some() { "SMTP configured" } else { "no SMTP: e-mails stay queued" };
     let state = relais_web::AppState::new(store.clone(), config).await?;
     let listener = tokio::net::TcpListener::bind(&args.bind).await.with_context(|| format!("binding {}", args.bind))?;
     let addr = listener.local_addr()?;
     println!("Relais is listening on http://{addr}/");
-    tracing::info!(%addr, backend = ?store.backend(), "serving");
+    tracing::info!(%addr, backend = ?store.backend(), public_url = %state.config.public_url, mail, "serving");
     relais_web::serve(listener, state, shutdown_signal()).await?;
     store.close().await;
     Ok(())

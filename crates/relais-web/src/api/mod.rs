@@ -4,6 +4,7 @@
 mod admin;
 mod coordination;
 mod dto;
+mod outbox;
 mod requests;
 mod session;
 
@@ -24,6 +25,9 @@ pub fn router() -> Router<AppState> {
         .route("/topics", get(requests::topics))
         .route("/topics/{id}", axum::routing::put(admin::save_topic))
         .route("/access-journal", get(admin::access_journal))
+        .route("/admin/outbox", get(outbox::list))
+        .route("/admin/outbox/{id}/retry", post(outbox::retry))
+        .route("/admin/outbox/{id}/cancel", post(outbox::cancel))
         .route("/help-requests", post(requests::create))
         .route("/help-requests/next", post(requests::next))
         .route("/help-requests/{id}", get(requests::get_one))
@@ -45,7 +49,7 @@ pub fn router() -> Router<AppState> {
     paths(
         requests::topics, requests::create, requests::next, requests::get_one, requests::attempt,
         requests::close, requests::release, requests::extend, coordination::assign, admin::save_topic, admin::access_journal, session::token, session::duty,
-        coordination::queue, coordination::stats
+        coordination::queue, coordination::stats, outbox::list, outbox::retry, outbox::cancel
     ),
     components(schemas(Problem, FieldError)),
     modifiers(&BearerAuth)

@@ -12,6 +12,7 @@
 //! - `shifts`: the volunteer's slots, bookings and calendar-feed link;
 //! - `coverage`: the coordinators' coverage grid; `service_hours`: the hours editor;
 //! - `admin`: the topic catalogue and the access journal (administrators);
+//! - `outbox`: the e-mail outbox (administrators);
 //! - `live`: server-sent figures for `static/live.js`.
 
 pub mod admin;
@@ -21,6 +22,7 @@ pub mod coordination;
 pub mod coverage;
 pub mod forms;
 pub mod live;
+pub mod outbox;
 pub mod public;
 pub mod schedule_view;
 pub mod service_hours;
@@ -73,6 +75,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/sujets", get(admin::topics).post(admin::add_topic))
         .route("/coordination/sujets/{id}", post(admin::save_topic))
         .route("/coordination/journal", get(admin::journal))
+        .route("/coordination/courriels", get(outbox::page))
+        .route("/coordination/courriels/{id}/reessayer", post(outbox::retry))
+        .route("/coordination/courriels/{id}/annuler", post(outbox::cancel))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 

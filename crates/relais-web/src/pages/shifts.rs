@@ -185,7 +185,7 @@ pub async fn new_feed(State(state): State<AppState>, ctx: PageCtx, data: FormDat
         let token = relais_store::sessions::random_token();
         state.store.replace_calendar_token(s.user.id, &token, now_ms()).await?;
         tracing::info!(volunteer = s.user.id, "calendar feed link replaced");
-        let url = state.config.link(&format!("/calendrier/{token}.ics"));
+        let url = state.config.public_link(&format!("/calendrier/{token}.ics"));
         shifts_page(&state, &ctx, Shown { offset: 0, notice: Some(ctx.tr.t("shifts-feed-made")), refused: None, new_feed_url: Some(url) })
             .await
     }

@@ -2,6 +2,10 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+#[allow(unused_imports)]
+pub use smtp::{free_port, ReceivedMail, SmtpServer};
+
 use relais_domain::authz::Role;
 use relais_store::{AccountStatus, NewUser, Store, User};
 use relais_web::{AppState, WebConfig};
@@ -110,6 +114,18 @@ pub fn test_config() -> WebConfig {
     // Most tests take a request the moment it arrives, whatever the volunteer's skills:
     // skills stay a plain preference here; the widening tests set their own wait.
     c.policy.skill_widen_after = 0;
+    // Mail: no SMTP unless a test sets one (see `with_smtp`); quick polls and retries.
+    c.mail_poll_every = std::time::Duration::from_millis(100);
+    c.mail_retry = relais_domain::mail::RetryPolicy { delays: vec![300], max_attempts: 5 };
+    c.smtp_timeout = std::time::Duration::from_secs(5);
+    c
+}
+
+/// The test configuration, sending mail to `smtp_url` (e.g. `SmtpServer::url()`).
+pub fn with_smtp(smtp_url: &str) -> WebConfig {
+    let mut c = test_config();
+    c.smtp_url = Some(smtp_url.into());
+    c.mail_from = "Relais Test <relais@test.example>".into();
     c
 }
 
@@ -120,9 +136,24 @@ impl TestApp {
 
     pub async fn spawn_with(config: WebConfig) -> TestApp {
         let (store, db_url, dir) = fresh_store().await;
-        let state = AppState::new(store.clone(), config).await.expect("state");
+        Self::spawn_on(store, db_url, dir, config).await
+    }
+
+    /// Another instance of the application on this one's database (as behind a load
+    /// balancer), with its own configuration.
+    pub async fn another_instance(&self, config: WebConfig) -> TestApp {
+        let store = Store::connect(&self.db_url).await.expect("connect to the same database");
+        Self::spawn_on(store, self.db_url.clone(), None, config).await
+    }
+
+    async fn spawn_on(store: Store, db_url: String, dir: Option<tempfile::TempDir>, mut config: WebConfig) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = format!("http://{}", listener.local_addr().unwrap());
+        // Links in mails point at this server unless the test chose another base.
+        if config.public_url == WebConfig::default().public_url {
+            config.public_url = addr.clone();
+        }
+        let state = AppState::new(store.clone(), config).await.expect("state");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let serve_state = state.clone();
         tokio::spawn(async move {
