@@ -287,3 +287,81 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(key: &str) -> NewMessage {
+        NewMessage {
+            idempotency_key: key.into(),
+            recipient: "a@example.org".into(),
+            subject: "s".into(),
+            body_text: "b".into(),
+            not_before_ms: 0,
+        }
+    }
+
+    /// A SQLite store, and a PostgreSQL one too when RELAIS_TEST_POSTGRES_URL is set (a
+    /// fresh database each time).
+    async fn stores() -> (Vec<Store>, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let sqlite = Store::connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.unwrap();
+        sqlite.migrate().await.unwrap();
+        let mut stores = vec![sqlite];
+        if let Some(base) = std::env::var("RELAIS_TEST_POSTGRES_URL").ok().filter(|s| !s.is_empty()) {
+            let admin = sqlx::PgPool::connect(&base).await.unwrap();
+            let name = format!("relais_it_{}_outbox_unit_{}", std::process::id(), rand::random::<u32>());
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&admin).await.unwrap();
+            let url = match base.rfind('/') {
+                Some(i) if i > base.find("://").map_or(0, |p| p + 2) => format!("{}/{name}", &base[..i]),
+                _ => format!("{base}/{name}"),
+            };
+            let pg = Store::connect(&url).await.unwrap();
+            pg.migrate().await.unwrap();
+            stores.push(pg);
+        }
+        (stores, dir)
+    }
+
+    /// The write step commits or rolls back with the caller's own writes.
+    #[tokio::test]
+    async fn enqueue_message_in_is_atomic_with_the_callers_transaction() {
+        let (stores, _dir) = stores().await;
+        for store in stores {
+            for commit in [false, true] {
+                let key = format!("atomic:{commit}");
+                on_db!(store, write, |pool, _b| {
+                    let mut tx = pool.begin().await.unwrap();
+                    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, 'x')").bind(&key).execute(&mut *tx).await.unwrap();
+                    assert!(enqueue_message_in!(&mut *tx, &msg(&key), 1).unwrap());
+                    assert!(!enqueue_message_in!(&mut *tx, &msg(&key), 1).unwrap(), "known key in the same transaction");
+                    if commit { tx.commit().await.unwrap() } else { tx.rollback().await.unwrap() }
+                });
+                let stored = store.recent_messages(10).await.unwrap().iter().any(|m| m.idempotency_key == key);
+                assert_eq!(stored, commit, "{:?}", store.backend());
+                assert_eq!(store.setting(&key).await.unwrap().is_some(), commit);
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_claim_holds_a_message_until_its_lease_runs_out() {
+        let (stores, _dir) = stores().await;
+        for store in stores {
+            assert_eq!(store.enqueue_messages(&[msg("c:1"), msg("c:2")], 0).await.unwrap(), 2);
+            let first = store.claim_due_messages(100, 1000, 10).await.unwrap();
+            assert_eq!(first.len(), 2);
+            assert!(first.iter().all(|m| m.attempts == 1 && m.locked_until == Some(1100)));
+            assert!(store.claim_due_messages(500, 1000, 10).await.unwrap().is_empty(), "held while the lease runs");
+            store.mark_message_sent(first[0].id, 600).await.unwrap();
+            let again = store.claim_due_messages(1100, 1000, 10).await.unwrap();
+            assert_eq!(again.iter().map(|m| (m.id, m.attempts)).collect::<Vec<_>>(), vec![(first[1].id, 2)], "taken over after the lease");
+            store.mark_message_retry(first[1].id, 5000, "SMTP temporarily refused (451)").await.unwrap();
+            assert!(store.claim_due_messages(4999, 1000, 10).await.unwrap().is_empty());
+            assert_eq!(store.claim_due_messages(5000, 1000, 10).await.unwrap().len(), 1);
+            let counts = store.outbox_counts().await.unwrap();
+            assert_eq!((counts.queued, counts.sent), (1, 1));
+        }
+    }
+}

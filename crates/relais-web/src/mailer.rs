@@ -132,14 +132,24 @@ pub fn spawn(state: AppState) -> Option<JoinHandle<()>> {
 pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<usize, relais_store::StoreError> {
     let config = &state.config;
     let batch = state.store.claim_due_messages(now_ms(), config.mail_lease, CLAIM_BATCH).await?;
+    // Once the server cannot be reached, the rest of the batch is not tried against it
+    // (each try could wait for the timeout and outlast the claim lease): those messages get
+    // the same error and their own next attempt.
+    let mut unreachable: Option<String> = None;
     for msg in &batch {
-        let outcome = match build_message(msg, &mailer.from) {
-            Ok(mail) => match mailer.transport.send(mail).await {
+        let outcome = match (&unreachable, build_message(msg, &mailer.from)) {
+            (Some(error), _) => Err((error.clone(), false)),
+            (None, Ok(mail)) => match mailer.transport.send(mail).await {
                 Ok(_) => Ok(()),
-                Err(e) => Err((describe(&e), e.is_permanent())),
+                Err(e) => {
+                    if e.status().is_none() {
+                        unreachable = Some(describe(&e));
+                    }
+                    Err((describe(&e), e.is_permanent()))
+                }
             },
             // The same message would fail again: give up at once.
-            Err(e) => Err((e.to_string(), true)),
+            (None, Err(e)) => Err((e.to_string(), true)),
         };
         let now = now_ms();
         let stored = match outcome {
@@ -200,12 +210,10 @@ mod tests {
 
     #[test]
     fn bad_settings_are_refused_with_the_option_name() {
-        let mut c = WebConfig::default();
-        c.mail_from = "not a mailbox".into();
-        assert!(from_config(&c).unwrap_err().to_string().contains("--mail-from"));
-        let mut c = WebConfig::default();
-        c.smtp_url = Some("http://user:secret@mail.example.org".into());
-        let e = from_config(&c).unwrap_err().to_string();
+        let c = WebConfig { mail_from: "not a mailbox".into(), ..WebConfig::default() };
+        assert!(from_config(&c).err().expect("refused").to_string().contains("--mail-from"));
+        let mut c = WebConfig { smtp_url: Some("http://user:secret@mail.example.org".into()), ..WebConfig::default() };
+        let e = from_config(&c).err().expect("refused").to_string();
         assert!(e.contains("--smtp-url") && !e.contains("secret"), "{e}");
         c.smtp_url = Some("smtps://user:secret@mail.example.org:465".into());
         assert!(from_config(&c).unwrap().is_some());

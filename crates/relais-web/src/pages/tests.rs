@@ -142,10 +142,28 @@ fn required_keys() -> BTreeSet<String> {
     keys
 }
 
-/// Keys defined in one .ftl file: lines that start with `key =`.
+/// The .ftl files of one language (fluent-templates loads every file of the folder).
+fn ftl_files(lang: &str) -> Vec<(std::path::PathBuf, String)> {
+    let dir = crate_dir().join("locales").join(lang);
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            files.push((path, text));
+        }
+    }
+    files
+}
+
+/// All .ftl text of one language.
+fn ftl_text(lang: &str) -> String {
+    ftl_files(lang).into_iter().map(|(_, t)| t + "\n").collect()
+}
+
+/// Keys defined in the .ftl files of one language: lines that start with `key =`.
 fn defined_keys(lang: &str) -> BTreeSet<String> {
-    let path = crate_dir().join("locales").join(lang).join("main.ftl");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = ftl_text(lang);
     text.lines()
         .filter_map(|l| l.split_once(" ="))
         .map(|(k, _)| k)
@@ -170,7 +188,7 @@ fn every_key_exists_in_every_language() {
     for lang in LANGS {
         let defined = defined_keys(lang);
         let missing: Vec<&String> = required.iter().filter(|k| !defined.contains(*k)).collect();
-        assert!(missing.is_empty(), "{lang}/main.ftl lacks {missing:?}");
+        assert!(missing.is_empty(), "locales/{lang}/*.ftl lack {missing:?}");
     }
 }
 
@@ -188,10 +206,10 @@ fn the_three_languages_have_the_same_keys() {
 #[test]
 fn fluent_files_parse_without_errors() {
     for lang in LANGS {
-        let path = crate_dir().join("locales").join(lang).join("main.ftl");
-        let text = std::fs::read_to_string(&path).unwrap();
-        if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text) {
-            panic!("{lang}/main.ftl: {errors:?}");
+        for (path, text) in ftl_files(lang) {
+            if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text) {
+                panic!("{}: {errors:?}", path.display());
+            }
         }
     }
 }
@@ -200,7 +218,7 @@ fn fluent_files_parse_without_errors() {
 fn messages_resolve_with_their_arguments() {
     for lang in Lang::ALL {
         let tr = Tr::new(*lang);
-        let fr = std::fs::read_to_string(crate_dir().join("locales/fr/main.ftl")).unwrap();
+        let fr = ftl_text("fr");
         // Messages with arguments are checked with their arguments below.
         let with_args: BTreeSet<&str> =
             fr.lines().filter(|l| l.contains("{ $")).filter_map(|l| l.split_once(" =")).map(|(k, _)| k).collect();

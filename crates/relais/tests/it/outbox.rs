@@ -104,22 +104,29 @@ async fn an_unreachable_server_keeps_the_message_queued_then_it_is_delivered_onc
     config.mail_retry = relais_domain::mail::RetryPolicy { delays: vec![400], max_attempts: 50 };
     let app = TestApp::spawn_with(config).await;
     let before = relais_web::now_ms();
-    app.store.enqueue_messages(&[message("down:1", "a@example.org")], before).await.unwrap();
+    let keys = ["down:1", "down:2", "down:3"];
+    let msgs: Vec<NewMessage> = keys.iter().map(|k| message(k, &format!("{}@example.org", k.replace(':', "")))).collect();
+    app.store.enqueue_messages(&msgs, before).await.unwrap();
     app.state.mail_enqueued();
-    let id = id_of(&app, "down:1").await;
-    let waiting = wait_until(&app, id, |m| m.attempts >= 1 && m.last_error.is_some() && m.locked_until.is_none()).await;
-    assert_eq!(waiting.status, "queued", "kept, not lost");
-    assert!(waiting.next_attempt_at > before, "a later next try");
-    let error = waiting.last_error.unwrap();
-    assert!(!error.contains("a@example.org"), "{error}");
+    for key in keys {
+        let id = id_of(&app, key).await;
+        let waiting = wait_until(&app, id, |m| m.attempts >= 1 && m.last_error.is_some() && m.locked_until.is_none()).await;
+        assert_eq!(waiting.status, "queued", "kept, not lost");
+        assert!(waiting.next_attempt_at > before, "a later next try");
+        let error = waiting.last_error.unwrap();
+        assert!(!error.contains("example.org"), "{error}");
+    }
 
     let smtp = SmtpServer::start_on(port).await;
-    let mail = smtp.wait_for(1, WAIT).await;
-    assert_eq!(mail[0].rcpt_to, vec!["a@example.org".to_owned()]);
-    let sent = wait_until(&app, id, |m| m.status == "sent").await;
-    assert!(sent.attempts >= 2);
+    smtp.wait_for(3, WAIT).await;
+    for key in keys {
+        let sent = wait_until(&app, id_of(&app, key).await, |m| m.status == "sent").await;
+        assert!(sent.attempts >= 2);
+    }
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(smtp.received().len(), 1, "delivered once");
+    let mut to: Vec<String> = smtp.received().iter().map(|m| m.rcpt_to[0].clone()).collect();
+    to.sort();
+    assert_eq!(to, vec!["down1@example.org", "down2@example.org", "down3@example.org"], "each delivered once");
 }
 
 #[tokio::test]
@@ -173,20 +180,65 @@ async fn two_instances_on_one_database_never_send_a_message_twice() {
     assert_eq!((counts.sent, counts.queued), (60, 0));
 }
 
+/// The logs of a binary started by `start_binary`, once it is stopped.
+fn logs_of(mut server: crate::durability::Server) -> String {
+    use std::io::Read;
+    let _ = server.child.kill();
+    let mut out = String::new();
+    server.child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    server.child.stderr.take().unwrap().read_to_string(&mut out).unwrap();
+    let _ = server.child.wait();
+    out
+}
+
 #[tokio::test]
-async fn the_binary_sends_mail_with_the_smtp_url_and_sender_it_is_given() {
+async fn the_binary_sends_mail_with_the_smtp_url_and_sender_it_is_given_and_logs_no_personal_data() {
     let smtp = SmtpServer::start().await;
     let (store, db_url, _dir) = fresh_store().await;
-    store.enqueue_messages(&[message("cli:1", "a@example.org")], relais_web::now_ms()).await.unwrap();
-    let mut server = crate::durability::start_binary(
+    store.enqueue_messages(&[message("cli:1", "amina@example.org")], relais_web::now_ms()).await.unwrap();
+    let server = crate::durability::start_binary(
         &db_url,
-        &[("RELAIS_SMTP_URL", smtp.url().as_str()), ("RELAIS_MAIL_FROM", "Ligne Relais <ligne@relais.example>")],
+        &[("RELAIS_SMTP_URL", smtp.url().as_str()), ("RELAIS_MAIL_FROM", "Ligne Relais <ligne@relais.example>"), ("RELAIS_LOG", "debug")],
     )
     .await;
     let mail = smtp.wait_for(1, WAIT).await.remove(0);
-    let _ = server.child.kill();
+    let id = id_of_in(&store, "cli:1").await;
+    for _ in 0..200 {
+        if store.get_message(id).await.unwrap().status == "sent" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let logs = logs_of(server);
     assert_eq!(mail.mail_from, "ligne@relais.example");
     assert!(mail.header("Message-ID").unwrap().ends_with("@relais.example>"));
+    assert!(logs.contains("e-mail sent"), "the logs were captured: {logs}");
+    for secret in ["amina", "rendez-vous", "Bonjour", "Élodie"] {
+        assert!(!logs.contains(secret), "{secret:?} appeared in the logs");
+    }
+}
+
+#[tokio::test]
+async fn the_smtp_password_never_reaches_the_logs() {
+    let (store, db_url, _dir) = fresh_store().await;
+    store.enqueue_messages(&[message("pw:1", "a@example.org")], relais_web::now_ms()).await.unwrap();
+    let url = format!("smtp://relais:motdepasse-tres-secret@127.0.0.1:{}", free_port());
+    let server = crate::durability::start_binary(&db_url, &[("RELAIS_SMTP_URL", url.as_str()), ("RELAIS_LOG", "debug")]).await;
+    let id = id_of_in(&store, "pw:1").await;
+    for _ in 0..200 {
+        if store.get_message(id).await.unwrap().attempts >= 1 && store.get_message(id).await.unwrap().last_error.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let logs = logs_of(server);
+    assert!(logs.contains("will retry"), "the failed attempt was logged: {logs}");
+    assert!(!logs.contains("motdepasse-tres-secret"), "the password appeared in the logs");
+    assert_eq!(store.get_message(id).await.unwrap().status, "queued");
+}
+
+async fn id_of_in(store: &relais_store::Store, key: &str) -> i64 {
+    store.recent_messages(1000).await.unwrap().into_iter().find(|m| m.idempotency_key == key).expect("stored").id
 }
 
 // ---- What administrators see and do ----
@@ -332,4 +384,25 @@ async fn retention_erases_recipients_and_bodies_of_old_mail_only() {
     assert!(new.recipient.is_some() && new.body_text.is_some());
     let waiting = app.store.get_message(waiting).await.unwrap();
     assert!(waiting.recipient.is_some(), "a queued message is never erased");
+}
+
+#[tokio::test]
+async fn bad_mail_settings_stop_the_start_with_the_option_named() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, expected, secret) in [
+        (vec!["--smtp-url", "http://user:hunter2-secret@mail.example.org"], "--smtp-url", "hunter2-secret"),
+        (vec!["--mail-from", "pas une adresse"], "--mail-from", "\u{0}"),
+        (vec!["--public-url", "relais.example.org"], "--public-url", "\u{0}"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+            .arg(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} was accepted");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!stderr.contains(secret), "{args:?}: the password was echoed");
+    }
 }

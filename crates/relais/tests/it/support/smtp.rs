@@ -40,10 +40,10 @@ impl ReceivedMail {
             if found.is_some() {
                 break;
             }
-            if let Some((n, v)) = line.split_once(':') {
-                if n.eq_ignore_ascii_case(name) {
-                    found = Some(v.trim_start().to_owned());
-                }
+            if let Some((n, v)) = line.split_once(':')
+                && n.eq_ignore_ascii_case(name)
+            {
+                found = Some(v.trim_start().to_owned());
             }
         }
         found
@@ -274,12 +274,12 @@ fn decode_quoted_printable(s: &str) -> Vec<u8> {
                 i += 3; // soft line break
                 continue;
             }
-            if let Some(hex) = s.get(i + 1..i + 3) {
-                if let Ok(v) = u8::from_str_radix(hex, 16) {
-                    out.push(v);
-                    i += 3;
-                    continue;
-                }
+            if let Some(hex) = s.get(i + 1..i + 3)
+                && let Ok(v) = u8::from_str_radix(hex, 16)
+            {
+                out.push(v);
+                i += 3;
+                continue;
             }
         }
         out.push(b[i]);
@@ -307,20 +307,20 @@ fn decode_encoded_words(s: &str) -> String {
             }
             let word = &rest[start + 2..];
             let parts: Vec<&str> = word.splitn(3, '?').collect();
-            if parts.len() == 3 {
-                if let Some(end) = parts[2].find("?=") {
-                    let text = &parts[2][..end];
-                    let bytes = if parts[1].eq_ignore_ascii_case("b") {
-                        decode_base64(text)
-                    } else {
-                        decode_quoted_printable(&text.replace('_', " "))
-                    };
-                    out.extend_from_slice(&bytes);
-                    let consumed = start + 2 + parts[0].len() + 1 + parts[1].len() + 1 + end + 2;
-                    rest = &rest[consumed..];
-                    last_was_word = true;
-                    continue;
-                }
+            if parts.len() == 3
+                && let Some(end) = parts[2].find("?=")
+            {
+                let text = &parts[2][..end];
+                let bytes = if parts[1].eq_ignore_ascii_case("b") {
+                    decode_base64(text)
+                } else {
+                    decode_quoted_printable(&text.replace('_', " "))
+                };
+                out.extend_from_slice(&bytes);
+                let consumed = start + 2 + parts[0].len() + 1 + parts[1].len() + 1 + end + 2;
+                rest = &rest[consumed..];
+                last_was_word = true;
+                continue;
             }
             out.extend_from_slice(rest.as_bytes());
             break;
