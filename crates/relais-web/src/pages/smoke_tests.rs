@@ -126,7 +126,10 @@ async fn app() -> (Router, Store, std::path::PathBuf) {
         };
         store.create_user(&user, now).await.unwrap();
     }
-    let state = AppState::new(store.clone(), WebConfig::default()).await.unwrap();
+    // These journeys take a request the moment it arrives: skills are a plain preference here.
+    let mut config = WebConfig::default();
+    config.policy.skill_widen_after = 0;
+    let state = AppState::new(store.clone(), config).await.unwrap();
     let app = crate::router(state).layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 4000))));
     (app, store, dir)
 }
