@@ -34,9 +34,15 @@ pub fn generate_slots(hours: &ServiceHours, first_day: Date, days: u16, slot_min
     for _ in 0..days {
         if let Ok(h) = hours.hours_on(day) {
             let mut from = h.open_minute;
+            // Clipped at the closing instant too: a local time in the spring-forward gap
+            // moves forward by an hour and could otherwise land after the close.
+            let close = paris_instant(day, h.close_minute);
             while from < h.close_minute {
                 let to = from.saturating_add(length).min(h.close_minute);
-                let slot = Slot { start: paris_instant(day, from), end: paris_instant(day, to) };
+                // …and never before the previous slot's end (times in the gap map onto the
+                // hour after it).
+                let floor = out.last().map_or(i64::MIN, |s: &Slot| s.end);
+                let slot = Slot { start: paris_instant(day, from).min(close).max(floor), end: paris_instant(day, to).min(close) };
                 // A slot falling wholly in a spring-forward gap would be empty: skip it.
                 if slot.start < slot.end {
                     out.push(slot);
