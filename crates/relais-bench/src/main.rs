@@ -26,6 +26,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{Barrier, mpsc, oneshot};
 
+mod seed_shifts;
+
 /// The server's schema, taken from its own migrations so the ceiling can never drift from it.
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../relais-store/migrations/sqlite");
 
@@ -100,6 +102,22 @@ enum Cmd {
         /// `{}` is replaced by the volunteer's number, 1..=V.
         #[arg(long, default_value = "bench{}@relais.test")]
         email_pattern: String,
+    },
+    /// SQLite data folder for the coverage benchmark: V volunteers, W weeks of shifts with
+    /// bookings, a feed volunteer with a known calendar token (see seed_shifts.rs).
+    SeedShifts {
+        #[arg(long)]
+        data_dir: PathBuf,
+        #[arg(long, default_value_t = 2000)]
+        volunteers: u32,
+        #[arg(long, default_value_t = 8)]
+        weeks: u16,
+        #[arg(long, default_value_t = 20)]
+        wanted: u32,
+        #[arg(long, env = "RELAIS_BENCH_PASSWORD")]
+        password: String,
+        #[arg(long, default_value = "bench-feed-token")]
+        feed_token: String,
     },
 }
 
@@ -1007,6 +1025,17 @@ fn main() -> Result<()> {
                 password,
                 email_pattern,
             } => http_cycle(url, volunteers, duration, password, email_pattern).await,
+            Cmd::SeedShifts { data_dir, volunteers, weeks, wanted, password, feed_token } => {
+                seed_shifts::seed(seed_shifts::SeedArgs {
+                    data_dir: &data_dir,
+                    volunteers,
+                    weeks,
+                    password: &password,
+                    feed_token: &feed_token,
+                    wanted,
+                })
+                .await
+            }
         }
     })
 }

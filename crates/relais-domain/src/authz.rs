@@ -73,6 +73,12 @@ pub enum Action {
     EditTutorials,
     /// Give or withdraw a coordinator's tutorial-editor right (administrators).
     GrantTutorialEditor,
+    /// Book and cancel one's own shifts, see the slots, get one's calendar feed.
+    BookShifts,
+    /// See the coverage grid, set a shift's wanted number, e-mail the usual volunteers.
+    ManageShifts,
+    /// Edit the service hours, public-holiday choice and closures.
+    EditServiceHours,
     /// See the e-mail outbox (masked recipients), retry or cancel a message.
     ManageOutbox,
 }
@@ -98,6 +104,9 @@ impl Action {
         Action::SendTutorial,
         Action::EditTutorials,
         Action::GrantTutorialEditor,
+        Action::BookShifts,
+        Action::ManageShifts,
+        Action::EditServiceHours,
         Action::ManageOutbox,
     ];
 }
@@ -120,11 +129,13 @@ pub fn authorize_with(role: Option<Role>, caps: Capabilities, action: Action) ->
     use Action::*;
     match action {
         SubmitRequest | ReadTopics | SignUp | ReadTutorials => true,
-        Serve | ViewRequest | EditOwnProfile | SendTutorial => role.is_some(),
-        ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone => {
+        Serve | ViewRequest | EditOwnProfile | SendTutorial | BookShifts => role.is_some(),
+        ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone | ManageShifts => {
             role >= Some(Role::Coordinator)
         }
-        EditTopics | ViewAccessJournal | EditCharter | ManageOutbox | GrantTutorialEditor => role == Some(Role::Admin),
+        EditTopics | ViewAccessJournal | EditCharter | ManageOutbox | GrantTutorialEditor | EditServiceHours => {
+            role == Some(Role::Admin)
+        }
         // A volunteer with the flag set (e.g. after a role change) still may not edit.
         EditTutorials => role == Some(Role::Admin) || (role == Some(Role::Coordinator) && caps.tutorial_editor),
     }

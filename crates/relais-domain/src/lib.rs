@@ -16,6 +16,7 @@ pub mod phone;
 pub mod reference;
 pub mod request;
 pub mod retention;
+pub mod schedule;
 pub mod staffing;
 pub mod topics;
 pub mod wait;

@@ -15,6 +15,9 @@ pub enum StoreError {
     Duplicate(&'static str),
     #[error("unknown {0}")]
     UnknownReference(&'static str),
+    /// A shift booking or cancellation the rules refuse.
+    #[error("{0}")]
+    Booking(#[from] relais_domain::schedule::booking::BookingRefusal),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
     #[error(transparent)]

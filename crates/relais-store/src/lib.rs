@@ -34,6 +34,7 @@ macro_rules! on_db {
 mod error;
 mod sqlite_writer;
 mod write_steps;
+pub mod calendar_tokens;
 pub mod forecast;
 pub mod badges;
 pub mod charter;
@@ -48,6 +49,7 @@ pub mod requests;
 pub mod retention;
 pub mod sessions;
 pub mod settings;
+pub mod shifts;
 pub mod stats;
 pub mod topics;
 pub mod tutorial_links;

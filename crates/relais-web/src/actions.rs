@@ -38,12 +38,15 @@ pub async fn set_duty(state: &AppState, session: Option<&Session>, on_duty: bool
     Ok(())
 }
 
-/// Claims the next request for the signed-in volunteer (who must be on duty).
+/// Claims the next request for the signed-in volunteer (who must be on duty, by hand or
+/// by being on a booked shift now).
 pub async fn take_next(state: &AppState, session: Option<&Session>) -> Result<Option<HelpRequest>, ApiError> {
     let s = require_user(session, Action::Serve)?;
     // The session (and its duty flag) was read for this very request.
     let user = &s.user;
-    if !user.on_duty {
+    // Dispatch follows the schedule: a volunteer on a booked shift in progress is on duty
+    // without pressing the button; outside a shift the button decides.
+    if !user.on_duty && !state.store.on_shift(user.id, now_ms()).await? {
         return Err(ApiError::Conflict { code: "not_on_duty", detail: "go on duty before taking a request".into() });
     }
     let claimed = state.store.claim_next(user, now_ms(), &state.config.policy).await?;

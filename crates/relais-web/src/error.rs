@@ -102,6 +102,7 @@ impl From<StoreError> for ApiError {
                 detail: "a request for this phone number is already open; we will call back".into(),
             },
             StoreError::Duplicate("email") => ApiError::field("email", "error-email-taken", "this e-mail already has an account"),
+            StoreError::Booking(r) => ApiError::Conflict { code: r.code(), detail: r.to_string() },
             StoreError::UnknownReference(what) => ApiError::field(what, "error-unknown", format!("unknown {what}")),
             other => {
                 tracing::error!(error = %other, "storage error");

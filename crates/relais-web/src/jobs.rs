@@ -1,6 +1,7 @@
 //! Background work of one instance: return expired leases to the queue, purge personal
 //! data past retention (requests, and old e-mails of the outbox), drop expired sessions,
-//! follow tutorials published elsewhere.
+//! follow tutorials published elsewhere, generate the coming weeks' shifts (hourly) and
+//! enqueue shift reminders (every minute).
 //! The mail sender is its own job (`mailer.rs`). Each step is idempotent, so several
 //! instances may run them at once.
 
@@ -14,6 +15,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
         let mut lease_tick = tokio::time::interval(state.config.lease_check_every);
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         let mut tutorials_tick = tokio::time::interval(state.config.tutorials_poll_every);
+        let mut reminder_tick = tokio::time::interval(Duration::from_secs(60));
         loop {
             tokio::select! {
                 _ = lease_tick.tick() => {
@@ -26,7 +28,15 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                         Err(e) => tracing::warn!(error = %e, "lease expiry failed"),
                     }
                 }
-                _ = housekeeping.tick() => run_housekeeping(&state).await,
+                _ = housekeeping.tick() => {
+                    run_housekeeping(&state).await;
+                    generate_shifts(&state).await;
+                }
+                _ = reminder_tick.tick() => {
+                    if let Err(e) = crate::appeals::enqueue_reminders(&state, now_ms()).await {
+                        tracing::warn!(error = %e, "shift reminders failed");
+                    }
+                }
                 _ = tutorials_tick.tick() => {
                     // Another instance published: rebuild the search index here too.
                     match state.tutorials.refresh(&state.store).await {
@@ -38,6 +48,14 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
             }
         }
     })
+}
+
+/// Keeps the coming weeks' shifts in line with the service hours (idempotent).
+pub async fn generate_shifts(state: &AppState) {
+    let days = (crate::pages::schedule_view::WEEKS_AHEAD * 7) as u16;
+    if let Err(e) = state.store.generate_shifts(now_ms(), days).await {
+        tracing::warn!(error = %e, "shift generation failed");
+    }
 }
 
 /// Retention purge and session clean-up (also `relais purge` from the shell).

@@ -5,10 +5,13 @@
 
 pub mod actions;
 pub mod api;
+pub mod appeals;
 pub mod auth;
+pub mod calendar_feed;
 pub mod config;
 pub mod csrf;
 pub mod error;
+pub mod forecast;
 pub mod i18n;
 pub mod intake;
 pub mod jobs;

@@ -130,6 +130,9 @@ pub struct ServeArgs {
     /// Days an invitation link sent to a volunteer stays valid.
     #[arg(long, env = "RELAIS_INVITATION_DAYS", default_value_t = 14)]
     pub invitation_days: i64,
+    /// Hours before a shift's start after which a volunteer can no longer cancel it.
+    #[arg(long, env = "RELAIS_SHIFT_CANCEL_HOURS", default_value_t = 12)]
+    pub shift_cancel_hours: u32,
     /// Address people reach Relais at, base of every link in e-mails and calendar feeds
     /// (default: http://<--bind>).
     #[arg(long, env = "RELAIS_PUBLIC_URL")]
@@ -165,6 +168,7 @@ impl ServeArgs {
             anyhow::bail!("--lease-seconds must be at least 1");
         }
         c.policy.lease = self.lease_seconds * 1000;
+        c.shift_cancel_deadline = i64::from(self.shift_cancel_hours) * relais_domain::HOUR;
         if self.max_attempts < 1 {
             anyhow::bail!("--max-attempts must be at least 1");
         }

@@ -116,6 +116,16 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<Login>> {
             .await?;
         store.accept_charter(p.id, 1, now).await?;
     }
+    // Shifts for the coming weeks, with bookings over the first two so the coverage grid
+    // (/coordination/couverture) shows full, partly covered and empty slots.
+    store.generate_shifts(now, 8 * 7).await?;
+    let two_weeks = store.shifts_between(now, now + 14 * relais_domain::DAY, 0).await?;
+    for (i, shift) in two_weeks.iter().enumerate() {
+        for k in 0..(i % 4) {
+            let v = &volunteers[(i + 3 * k) % volunteers.len()];
+            store.book_shift(shift.id, v.id, now).await?;
+        }
+    }
 
     // A little history: requests called back and closed earlier today, so figures and the
     // wait estimate have a basis.

@@ -51,6 +51,8 @@ pub struct HeldItem {
 struct ConsolePage<'a> {
     ctx: &'a PageCtx,
     on_duty: bool,
+    /// On a booked shift now: on duty automatically (dispatch follows the schedule).
+    on_shift: bool,
     held: Vec<HeldItem>,
     notice: Option<String>,
     alert: Option<String>,
@@ -77,7 +79,8 @@ async fn console_page(state: &AppState, ctx: &PageCtx, notice: Option<String>, a
         })
         .collect();
     let figures = QueueFigures::load(state).await?;
-    Ok(render(&ConsolePage { ctx, on_duty: user.on_duty, held, notice, alert, figures }))
+    let on_shift = state.store.on_shift(user.id, crate::now_ms()).await?;
+    Ok(render(&ConsolePage { ctx, on_duty: user.on_duty, on_shift, held, notice, alert, figures }))
 }
 
 pub async fn home(State(state): State<AppState>, ctx: PageCtx, RawQuery(query): RawQuery) -> Response {

@@ -44,6 +44,10 @@ struct QueuePage<'a> {
     figures: QueueFigures,
     waiting_later: i64,
     rows: Vec<QueueRow>,
+    /// On a booked shift now: name and the Paris time the shift ends.
+    on_shift: Vec<(String, String)>,
+    /// On duty by hand, outside any shift.
+    by_hand: Vec<String>,
 }
 
 pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
@@ -52,11 +56,16 @@ pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
         let tr = &ctx.tr;
         let overview = state.store.queue_overview(crate::now_ms(), 200).await?;
         let topics = state.store.topics(true).await?;
+        let users = state.store.list_users().await?;
+        let shift_now = state.store.volunteers_on_shift(crate::now_ms()).await?;
+        let on_shift = shift_now.iter().map(|o| (o.display_name.clone(), super::schedule_view::time_label(o.ends_at))).collect();
+        let by_hand = users
+            .iter()
+            .filter(|u| u.user.on_duty && u.user.status == AccountStatus::Active && !shift_now.iter().any(|o| o.user_id == u.user.id))
+            .map(|u| u.user.display_name.clone())
+            .collect();
         // Who can be given a request: active accounts, with the languages they speak.
-        let volunteers: Vec<(Vec<String>, VolunteerOption)> = state
-            .store
-            .list_users()
-            .await?
+        let volunteers: Vec<(Vec<String>, VolunteerOption)> = users
             .into_iter()
             .filter(|u| u.user.status == AccountStatus::Active)
             .map(|u| {
@@ -97,6 +106,8 @@ pub async fn queue(State(state): State<AppState>, ctx: PageCtx) -> Response {
             figures: QueueFigures::from_overview(&overview),
             waiting_later: overview.waiting_later,
             rows,
+            on_shift,
+            by_hand,
         };
         Ok(render(&page))
     }

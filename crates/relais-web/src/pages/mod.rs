@@ -11,6 +11,8 @@
 //! - `console`: the volunteer's console and the request page;
 //! - `tutorial_sending`: the holder sends a tutorial's link by e-mail from the request page;
 //! - `coordination`: the live queue, volunteers, today's figures;
+//! - `shifts`: the volunteer's slots, bookings and calendar-feed link;
+//! - `coverage`: the coordinators' coverage grid; `service_hours`: the hours editor;
 //! - `admin`: the topic catalogue and the access journal (administrators);
 //! - `tutorial_editor`: editing, previewing, publishing and restoring tutorials (editors);
 //! - `outbox`: the e-mail outbox (administrators);
@@ -23,6 +25,7 @@ pub mod admin;
 pub mod context;
 pub mod console;
 pub mod coordination;
+pub mod coverage;
 pub mod forms;
 pub mod join;
 pub mod live;
@@ -30,6 +33,9 @@ pub mod outbox;
 pub mod people;
 pub mod profile;
 pub mod public;
+pub mod schedule_view;
+pub mod service_hours;
+pub mod shifts;
 pub mod sign_in;
 pub mod tutorial_editor;
 pub mod tutorial_sending;
@@ -67,6 +73,17 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/benevole/demandes/{id}/liberer", post(console::release))
         .route("/benevole/demandes/{id}/prolonger", post(console::extend))
         .route("/benevole/demandes/{id}/tutoriel", post(tutorial_sending::send))
+        .route("/benevole/creneaux", get(shifts::list))
+        .route("/benevole/creneaux/{id}/reserver", post(shifts::book))
+        .route("/benevole/creneaux/{id}/annuler", post(shifts::cancel))
+        .route("/benevole/calendrier", post(shifts::new_feed))
+        .route("/calendrier/{file}", get(crate::calendar_feed::feed))
+        .route("/coordination/couverture", get(coverage::grid))
+        .route("/coordination/couverture/{id}/besoin", post(coverage::set_wanted))
+        .route("/coordination/couverture/{id}/appel", post(coverage::appeal))
+        .route("/coordination/horaires", get(service_hours::show).post(service_hours::save))
+        .route("/coordination/horaires/fermetures", post(service_hours::add_closure))
+        .route("/coordination/horaires/fermetures/{id}/supprimer", post(service_hours::remove_closure))
         .route("/coordination", get(coordination::queue))
         .route("/coordination/flux", get(live::coordination_feed))
         .route("/coordination/demandes/{id}/attribuer", post(coordination::assign))

@@ -18,4 +18,6 @@ mod pages;
 mod people;
 mod privacy;
 mod tutorials;
+mod shifts;
+mod shifts_mail;
 mod staffing;

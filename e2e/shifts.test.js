@@ -1,0 +1,39 @@
+// axe-core on the shift pages (signed in with the demo accounts): the volunteer's slots, the
+// coordinators' coverage grid and the administrators' hours editor, in the three languages.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { LANGS, SERVER_SKIP, launch, newContext, url, assertNoAxeViolations, watchProblems, submit } from './lib.js';
+
+const DEMO_PASSWORD = 'demo-relais-2026';
+const PAGES = [
+  ['amina@relais.test', '/benevole/creneaux'],
+  ['coordination@relais.test', '/coordination/couverture'],
+  ['admin@relais.test', '/coordination/horaires'],
+];
+
+describe('shift pages pass axe', { skip: SERVER_SKIP }, () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+
+  for (const [email, path] of PAGES) {
+    it(`${path} (${email}) in every language`, async () => {
+      const context = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        await page.goto(url('/connexion'));
+        await page.fill('#email', email);
+        await page.fill('#password', DEMO_PASSWORD);
+        await submit(page, () => page.click('main form button[type=submit]'));
+        for (const lang of LANGS) {
+          const problems = watchProblems(page);
+          const res = await page.goto(url(path, lang));
+          assert.equal(res.status(), 200, `GET ${path}?lang=${lang}`);
+          assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+          await assertNoAxeViolations(page, `${path}?lang=${lang}`);
+          assert.deepEqual(problems, [], `problems while loading ${path}?lang=${lang}`);
+        }
+      } finally { await context.close(); }
+    });
+  }
+});
