@@ -10,6 +10,36 @@ use std::time::Duration;
 pub struct Server {
     pub child: Child,
     pub addr: String,
+    /// Everything the server wrote on stdout and stderr so far. Both pipes are drained by
+    /// threads from the start: a server that logs more than a pipe holds (64 KiB) before a
+    /// test reads would otherwise block on its next log line.
+    output: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    /// Stops the server (SIGKILL) and returns all it logged.
+    pub fn stop_and_logs(mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for r in self.readers.drain(..) {
+            let _ = r.join();
+        }
+        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
+    }
+}
+
+fn drain(pipe: impl std::io::Read + Send + 'static, into: std::sync::Arc<std::sync::Mutex<Vec<u8>>>) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut pipe = pipe;
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = pipe.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            into.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    })
 }
 
 /// Starts `relais serve` on a free port against `db_url`; waits until /healthz answers.
@@ -26,18 +56,25 @@ pub async fn start_binary(db_url: &str, extra_env: &[(&str, &str)]) -> Server {
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
-    let child = cmd.spawn().expect("start relais");
+    let mut child = cmd.spawn().expect("start relais");
+    let output = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let readers = vec![
+        drain(child.stdout.take().expect("stdout"), output.clone()),
+        drain(child.stderr.take().expect("stderr"), output.clone()),
+    ];
+    let mut server = Some(Server { child, addr: format!("http://127.0.0.1:{port}"), output, readers });
     let addr = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     for _ in 0..200 {
         if let Ok(r) = client.get(format!("{addr}/healthz")).send().await {
             if r.status() == StatusCode::OK {
-                return Server { child, addr };
+                return server.take().expect("returned once");
             }
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("relais did not become healthy on {addr}");
+    let logs = server.take().expect("not returned").stop_and_logs();
+    panic!("relais did not become healthy on {addr}; it logged:\n{logs}");
 }
 
 #[tokio::test]

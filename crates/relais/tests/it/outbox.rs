@@ -181,14 +181,8 @@ async fn two_instances_on_one_database_never_send_a_message_twice() {
 }
 
 /// The logs of a binary started by `start_binary`, once it is stopped.
-fn logs_of(mut server: crate::durability::Server) -> String {
-    use std::io::Read;
-    let _ = server.child.kill();
-    let mut out = String::new();
-    server.child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-    server.child.stderr.take().unwrap().read_to_string(&mut out).unwrap();
-    let _ = server.child.wait();
-    out
+fn logs_of(server: crate::durability::Server) -> String {
+    server.stop_and_logs()
 }
 
 #[tokio::test]

@@ -5,7 +5,6 @@ use crate::support::*;
 use relais_domain::authz::Role;
 use reqwest::StatusCode;
 use serde_json::json;
-use std::io::Read;
 
 #[tokio::test]
 async fn phone_numbers_and_notes_never_reach_the_logs() {
@@ -27,7 +26,7 @@ async fn phone_numbers_and_notes_never_reach_the_logs() {
         .await
         .unwrap();
     store.close().await;
-    let mut server = start_binary(&db_url, &[("RELAIS_LOG", "debug"), ("RELAIS_SKILL_WIDEN_SECONDS", "0")]).await;
+    let server = start_binary(&db_url, &[("RELAIS_LOG", "debug"), ("RELAIS_SKILL_WIDEN_SECONDS", "0")]).await;
     let c = reqwest::Client::new();
     let a = &server.addr;
     let res = c.post(format!("{a}/api/v1/help-requests")).json(&json!({"phone": "06 12 34 56 78", "topic": "impots", "need": "secret besoin"})).send().await.unwrap();
@@ -41,11 +40,7 @@ async fn phone_numbers_and_notes_never_reach_the_logs() {
     let id = taken["id"].as_i64().unwrap();
     c.get(format!("{a}/api/v1/help-requests/{id}")).bearer_auth(token).send().await.unwrap();
     c.post(format!("{a}/api/v1/help-requests/{id}/close")).bearer_auth(token).json(&json!({"outcome": "resolved", "note": "note confidentielle"})).send().await.unwrap();
-    server.child.kill().unwrap();
-    let mut out = String::new();
-    server.child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
-    server.child.stderr.take().unwrap().read_to_string(&mut out).unwrap();
-    let _ = server.child.wait();
+    let out = server.stop_and_logs();
     assert!(out.contains("help request received"), "the logs were captured: {out}");
     for secret in ["12345678", "12 34 56 78", "98 76 5", "0698765", "secret besoin", "note confidentielle", PASSWORD, token] {
         assert!(!out.contains(secret), "{secret:?} appeared in the logs");
