@@ -71,7 +71,7 @@ pub struct OutboxCounts {
 /// database. Evaluates to `Result<bool, StoreError>`: `true` when the message is new,
 /// `false` when its idempotency key was already known (nothing is written then).
 ///
-/// ```ignore
+/// ```text
 /// let mut tx = pool.begin().await?;
 /// // … your own writes on &mut *tx …
 /// crate::outbox::enqueue_message_in!(&mut *tx, &msg, now)?;
