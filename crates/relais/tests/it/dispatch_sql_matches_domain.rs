@@ -10,7 +10,11 @@ use relais_store::NewHelpRequest;
 
 #[tokio::test]
 async fn sql_claim_order_equals_the_domain_rule() {
-    let app = TestApp::spawn().await;
+    // Requests are claimed and closed "in the past" below: their leases are already over, so
+    // the lease-expiry job must not run between a claim and its close.
+    let mut config = test_config();
+    config.lease_check_every = std::time::Duration::from_secs(3600);
+    let app = TestApp::spawn_with(config).await;
     // A widening wait of an hour leaves about a third of the queue to skilled volunteers only.
     let policy = Policy { skill_widen_after: 3_600_000, ..Policy::default() };
     let mut rng = rand::rngs::StdRng::seed_from_u64(20261124);
