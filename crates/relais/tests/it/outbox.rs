@@ -237,14 +237,7 @@ async fn id_of_in(store: &relais_store::Store, key: &str) -> i64 {
 
 // ---- What administrators see and do ----
 
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
-fn csrf_of(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
 async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
     let c = browser();

@@ -5,20 +5,8 @@ use crate::support::*;
 use relais_domain::authz::Role;
 use reqwest::{Client, StatusCode};
 
-fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
-/// The CSRF token of the first form on the page.
-fn csrf_of(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
-async fn page(c: &Client, url: String) -> (StatusCode, String) {
-    let res = c.get(url).send().await.unwrap();
-    (res.status(), res.text().await.unwrap())
-}
 
 #[tokio::test]
 async fn the_request_form_refuses_a_missing_or_foreign_csrf_token_and_stores_nothing() {

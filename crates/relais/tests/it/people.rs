@@ -9,26 +9,9 @@ use relais_store::{AccountStatus, NewUser, User};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
-fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
-fn csrf_of(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
-async fn page(c: &Client, url: String) -> (StatusCode, String) {
-    let res = c.get(url).send().await.unwrap();
-    (res.status(), res.text().await.unwrap())
-}
 
-async fn sign_in(app: &TestApp, c: &Client, email: &str) {
-    let (_, html) = page(c, app.url("/connexion")).await;
-    let csrf = csrf_of(&html);
-    let res = c.post(app.url("/connexion")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)]).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
-}
 
 /// An active account in `networks`.
 async fn member(app: &TestApp, role: Role, email: &str, networks: &[i64]) -> User {
@@ -139,7 +122,7 @@ async fn coordinators_see_and_act_on_their_own_networks_only() {
     let badge = app.store.badges().await.unwrap().into_iter().find(|b| b.label.contains("CAF")).unwrap().id;
 
     let cb = browser();
-    sign_in(&app, &cb, "cb@relais.test").await;
+    sign_in_as(&app, &cb, "cb@relais.test").await;
     let (_, html) = page(&cb, app.url("/coordination/benevoles")).await;
     let csrf = csrf_of(&html);
     assert_eq!(page(&cb, app.url(&format!("/coordination/benevoles/{}", vol.id))).await.0, StatusCode::FORBIDDEN);
@@ -155,7 +138,7 @@ async fn coordinators_see_and_act_on_their_own_networks_only() {
     // A volunteer cannot give badges, even in their network.
     let other = member(&app, Role::Volunteer, "w@relais.test", &[a]).await;
     let w = browser();
-    sign_in(&app, &w, "w@relais.test").await;
+    sign_in_as(&app, &w, "w@relais.test").await;
     let (_, html) = page(&w, app.url("/benevole/profil")).await;
     let wcsrf = csrf_of(&html);
     let res = w.post(app.url(&format!("/coordination/benevoles/{}/badges/{badge}", vol.id))).form(&[("csrf", wcsrf.as_str()), ("give", "1")]).send().await.unwrap();
@@ -164,7 +147,7 @@ async fn coordinators_see_and_act_on_their_own_networks_only() {
 
     // The coordinator of A approves, gives and removes a badge.
     let ca = browser();
-    sign_in(&app, &ca, "ca@relais.test").await;
+    sign_in_as(&app, &ca, "ca@relais.test").await;
     let (status, html) = page(&ca, app.url(&format!("/coordination/benevoles/{}", vol.id))).await;
     assert_eq!(status, StatusCode::OK);
     let csrf = csrf_of(&html);
@@ -198,7 +181,7 @@ async fn a_volunteers_phone_is_shown_to_their_coordinators_on_request_and_journa
 
     // The volunteer sets a phone and who may see it on their profile.
     let v = browser();
-    sign_in(&app, &v, "v@relais.test").await;
+    sign_in_as(&app, &v, "v@relais.test").await;
     let (status, html) = page(&v, app.url("/benevole/profil")).await;
     assert_eq!(status, StatusCode::OK);
     let csrf = csrf_of(&html);
@@ -232,7 +215,7 @@ async fn a_volunteers_phone_is_shown_to_their_coordinators_on_request_and_journa
     assert_eq!(app.store.user(vol.id).await.unwrap().skill_list(), vec!["famille-caf"]);
 
     let c = browser();
-    sign_in(&app, &c, "ca@relais.test").await;
+    sign_in_as(&app, &c, "ca@relais.test").await;
     let (_, html) = page(&c, app.url(&format!("/coordination/benevoles/{}", vol.id))).await;
     assert!(!html.contains("+33699887766"), "not shown until asked");
     assert!(app.store.person_access_journal(vol.id, 10).await.unwrap().is_empty());
@@ -307,7 +290,7 @@ async fn a_file_with_errors_is_reported_by_line_and_column_and_creates_nobody() 
 
     // The page shows the same report in the coordinator's language, as a table.
     let c = browser();
-    sign_in(&app, &c, "ca@relais.test").await;
+    sign_in_as(&app, &c, "ca@relais.test").await;
     let (status, html) = page(&c, app.url("/coordination/invitations")).await;
     assert_eq!(status, StatusCode::OK);
     let csrf = csrf_of(&html);
@@ -456,10 +439,10 @@ async fn the_charter_is_versioned_and_edited_by_administrators_only() {
     assert!(html.contains("mot de passe") && html.contains("Version 1"), "the shipped text");
 
     let c = browser();
-    sign_in(&app, &c, "ca@relais.test").await;
+    sign_in_as(&app, &c, "ca@relais.test").await;
     assert_eq!(page(&c, app.url("/coordination/charte")).await.0, StatusCode::FORBIDDEN);
     let ad = browser();
-    sign_in(&app, &ad, "admin@relais.test").await;
+    sign_in_as(&app, &ad, "admin@relais.test").await;
     let (status, html) = page(&ad, app.url("/coordination/charte")).await;
     assert_eq!(status, StatusCode::OK);
     let csrf = csrf_of(&html);
@@ -476,7 +459,7 @@ async fn the_charter_is_versioned_and_edited_by_administrators_only() {
 
     // The volunteer who accepted version 1 is asked to accept version 2.
     let v = browser();
-    sign_in(&app, &v, "v@relais.test").await;
+    sign_in_as(&app, &v, "v@relais.test").await;
     let (_, html) = page(&v, app.url("/benevole/formation")).await;
     assert!(html.contains("Nouvelle charte") && html.contains("action=\"/benevole/charte\""));
     let csrf = csrf_of(&html);
@@ -537,12 +520,12 @@ async fn the_volunteers_list_shows_a_coordinator_their_networks_people_only() {
     member(&app, Role::Volunteer, "dans-a@relais.test", &[a]).await;
     member(&app, Role::Volunteer, "dans-b@relais.test", &[b]).await;
     let c = browser();
-    sign_in(&app, &c, "ca@relais.test").await;
+    sign_in_as(&app, &c, "ca@relais.test").await;
     let (_, html) = page(&c, app.url("/coordination/benevoles")).await;
     assert!(html.contains("dans-a@relais.test"));
     assert!(!html.contains("dans-b@relais.test"), "another network's people are not listed");
     let ad = browser();
-    sign_in(&app, &ad, "admin@relais.test").await;
+    sign_in_as(&app, &ad, "admin@relais.test").await;
     let (_, html) = page(&ad, app.url("/coordination/benevoles")).await;
     assert!(html.contains("dans-a@relais.test") && html.contains("dans-b@relais.test"));
 }
@@ -578,7 +561,7 @@ async fn sign_up_and_approval_are_told_by_email() {
     // Approval by the coordinator of the network sends the second e-mail, once.
     let lea = app.store.user_by_email("lea@example.org").await.unwrap().unwrap();
     let c = browser();
-    sign_in(&app, &c, "ca@relais.test").await;
+    sign_in_as(&app, &c, "ca@relais.test").await;
     let (_, html) = page(&c, app.url("/coordination/benevoles")).await;
     let csrf = csrf_of(&html);
     let res = c.post(app.url(&format!("/coordination/benevoles/{}/statut", lea.id))).form(&[("csrf", csrf.as_str()), ("status", "active")]).send().await.unwrap();

@@ -10,14 +10,7 @@ use relais_domain::{DAY, HOUR, MINUTE};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 
-fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
-fn csrf_of(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
 /// Signs in through the sign-in page; returns the browser and a CSRF token of its session.
 async fn signed_in(app: &TestApp, email: &str) -> (Client, String) {

@@ -10,14 +10,7 @@ use relais_store::{AccountStatus, NewUser, User};
 use reqwest::{Client, StatusCode};
 use std::time::Duration;
 
-fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
-fn csrf_of(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
 async fn signed_in(app: &TestApp, email: &str) -> (Client, String) {
     let c = browser();

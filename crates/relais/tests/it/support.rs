@@ -264,3 +264,28 @@ pub fn phone(n: u32) -> String {
 pub fn e164(n: u32) -> String {
     format!("+33612{:02}{:02}{:02}", (n / 10000) % 100, (n / 100) % 100, n % 100)
 }
+
+/// A browser for page tests: keeps its cookies, does not follow redirects.
+pub fn browser() -> Client {
+    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+/// The CSRF token of the first form on the page.
+pub fn csrf_of(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
+    html[start..start + html[start..].find('"').unwrap()].to_owned()
+}
+
+/// GET a page: its status and its HTML.
+pub async fn page(c: &Client, url: String) -> (StatusCode, String) {
+    let res = c.get(url).send().await.unwrap();
+    (res.status(), res.text().await.unwrap())
+}
+
+/// Signs `c` in through the sign-in page with the test password.
+pub async fn sign_in_as(app: &TestApp, c: &Client, email: &str) {
+    let (_, html) = page(c, app.url("/connexion")).await;
+    let csrf = csrf_of(&html);
+    let res = c.post(app.url("/connexion")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+}

@@ -9,26 +9,9 @@ use relais_store::tutorials::ShippedFile;
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
-fn browser() -> Client {
-    Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
-}
 
-fn csrf_of(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + "name=\"csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
 
-async fn page(c: &Client, url: String) -> (StatusCode, String) {
-    let res = c.get(url).send().await.unwrap();
-    (res.status(), res.text().await.unwrap())
-}
 
-async fn sign_in(app: &TestApp, c: &Client, email: &str) {
-    let (_, html) = page(c, app.url("/connexion")).await;
-    let csrf = csrf_of(&html);
-    let res = c.post(app.url("/connexion")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)]).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
-}
 
 async fn search(app: &TestApp, query: &str) -> Vec<Value> {
     let res = app.client.get(app.url(&format!("/api/v1/tutorials?{query}"))).send().await.unwrap();
@@ -252,7 +235,7 @@ async fn only_administrators_and_coordinators_given_the_right_edit_tutorials() {
         ("a@relais.test", StatusCode::OK),
     ] {
         let c = browser();
-        sign_in(&app, &c, email).await;
+        sign_in_as(&app, &c, email).await;
         for path in ["/coordination/tutoriels", "/coordination/tutoriels/wifi-connexion/fr"] {
             assert_eq!(page(&c, app.url(path)).await.0, expected, "{email} {path}");
         }
@@ -261,7 +244,7 @@ async fn only_administrators_and_coordinators_given_the_right_edit_tutorials() {
 
     // An administrator gives the right from the volunteers page.
     let admin = browser();
-    sign_in(&app, &admin, "a@relais.test").await;
+    sign_in_as(&app, &admin, "a@relais.test").await;
     let (_, html) = page(&admin, app.url("/coordination/benevoles")).await;
     let coordinator = app.store.user_by_email("c@relais.test").await.unwrap().unwrap();
     assert!(html.contains(&format!("action=\"/coordination/benevoles/{}/editeur\"", coordinator.id)));
@@ -276,7 +259,7 @@ async fn only_administrators_and_coordinators_given_the_right_edit_tutorials() {
     assert!(app.store.user(coordinator.id).await.unwrap().editor);
     // A coordinator may not give it.
     let c = browser();
-    sign_in(&app, &c, "e@relais.test").await;
+    sign_in_as(&app, &c, "e@relais.test").await;
     let (_, html) = page(&c, app.url("/coordination/benevoles")).await;
     let csrf = csrf_of(&html);
     let res = c.post(app.url(&format!("/coordination/benevoles/{}/editeur", coordinator.id))).form(&[("csrf", csrf.as_str())]).send().await.unwrap();
@@ -290,7 +273,7 @@ async fn an_editor_sees_errors_with_their_line_publishes_then_restores() {
     let editor = app.user(Role::Coordinator, "e@relais.test", &["fr"], &[]).await;
     app.store.set_user_editor(editor.id, true).await.unwrap();
     let c = browser();
-    sign_in(&app, &c, "e@relais.test").await;
+    sign_in_as(&app, &c, "e@relais.test").await;
     let slug = "wifi-connexion";
     let (status, html) = page(&c, app.url(&format!("/coordination/tutoriels/{slug}/fr"))).await;
     assert_eq!(status, StatusCode::OK);
@@ -377,7 +360,7 @@ async fn versions_not_checked_for_six_months_are_flagged_and_counted() {
     let app = TestApp::spawn().await;
     let admin = app.user(Role::Admin, "a@relais.test", &["fr"], &[]).await;
     let c = browser();
-    sign_in(&app, &c, "a@relais.test").await;
+    sign_in_as(&app, &c, "a@relais.test").await;
     let (_, html) = page(&c, app.url("/coordination/tutoriels")).await;
     assert!(html.contains("Tous les tutoriels ont été vérifiés"), "shipped content is fresh");
     let fr = app.store.published_tutorial("suivre-colis", "fr").await.unwrap().unwrap();
@@ -444,7 +427,7 @@ async fn holder(app: &TestApp, email: &str, phone_n: u32) -> (Client, i64) {
     app.user(Role::Volunteer, email, &["fr"], &[]).await;
     app.submit_ok(&phone(phone_n), "famille-visio", "fr").await;
     let c = browser();
-    sign_in(app, &c, email).await;
+    sign_in_as(app, &c, email).await;
     let (_, html) = page(&c, app.url("/benevole")).await;
     let csrf = csrf_of(&html);
     c.post(app.url("/benevole/service")).form(&[("csrf", csrf.as_str()), ("on_duty", "true")]).send().await.unwrap();
@@ -518,7 +501,7 @@ async fn only_the_holder_may_send_a_tutorial() {
     let (_, id) = holder(&app, "v@relais.test", 2).await;
     let other = browser();
     app.user(Role::Volunteer, "w@relais.test", &["fr"], &[]).await;
-    sign_in(&app, &other, "w@relais.test").await;
+    sign_in_as(&app, &other, "w@relais.test").await;
     let (_, html) = page(&other, app.url("/benevole")).await;
     let csrf = csrf_of(&html);
     let res = other
