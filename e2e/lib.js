@@ -73,7 +73,12 @@ export function watchProblems(page) {
       problems.push(`${r.status()} for ${r.request().resourceType()} ${r.url()}`);
     }
   });
-  page.on('requestfailed', (r) => problems.push(`failed ${r.resourceType()} ${r.url()}: ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // Leaving a page cuts its live stream (server-sent events): that abort is the browser
+    // closing the connection on purpose, not a failure of the page.
+    if (r.resourceType() === 'eventsource' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`failed ${r.resourceType()} ${r.url()}: ${r.failure()?.errorText}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()} (${m.location()?.url ?? page.url()})`);
   });
