@@ -46,6 +46,10 @@ pub struct Snapshot {
     pub version: i64,
     pub library: Library,
     pub index: SearchIndex,
+    /// Tutorial pages as rendered for visitors who are not signed in, keyed by path, query
+    /// and language, with a placeholder where each visitor's CSRF token goes. A published
+    /// change builds a new snapshot, so this cache never outlives the text it was made from.
+    pub anonymous_pages: std::sync::Mutex<std::collections::HashMap<String, Arc<str>>>,
 }
 
 /// A search result: one tutorial (slug), in the version that matched best.
@@ -71,7 +75,7 @@ impl Snapshot {
             }
         }
         let index = build_index(&library)?;
-        Ok(Snapshot { version, library, index })
+        Ok(Snapshot { version, library, index, anonymous_pages: Default::default() })
     }
 
     /// Ranked tutorials for `text`, one per slug; the interface language `lang` and a topic

@@ -11,7 +11,8 @@ use crate::tutorials::Snapshot;
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use std::sync::Arc;
 use fluent_templates::fluent_bundle::FluentValue;
 use relais_library::{Tutorial, Variant};
 use serde::Deserialize;
@@ -150,6 +151,10 @@ fn date_text(d: jiff::civil::Date) -> String {
 }
 
 fn tutorial_page(ctx: &PageCtx, snap: &Snapshot, slug: &str, falc: bool) -> Result<Response, PageError> {
+    tutorial_page_html(ctx, snap, slug, falc).map(|html| Html(html).into_response())
+}
+
+fn tutorial_page_html(ctx: &PageCtx, snap: &Snapshot, slug: &str, falc: bool) -> Result<String, PageError> {
     let (t, fallback) = snap.pick(slug, library_lang(ctx.lang()), falc).ok_or(PageError::NotFound)?;
     let tr = &ctx.tr;
     let text_lang = t.lang().code();
@@ -204,14 +209,50 @@ fn tutorial_page(ctx: &PageCtx, snap: &Snapshot, slug: &str, falc: bool) -> Resu
         falc_switch,
         action: format!("{}/avis", page_url(slug)),
     };
-    Ok(render(&page))
+    page.render().map_err(|e| {
+        tracing::error!(error = %e, "template rendering failed");
+        PageError::Internal
+    })
 }
+
+/// Stands for the visitor's CSRF token in a cached page: no token (URL-safe base64) and no
+/// page text contains `@`.
+const CSRF_SLOT: &str = "@@relais-csrf-slot@@";
 
 pub async fn tutorial(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>, Query(q): Query<TutorialQuery>) -> Response {
     let falc = q.variant.as_deref() == Some("falc");
     let snap = state.tutorials.snapshot();
-    let result = tutorial_page(&ctx, &snap, &slug, falc);
-    finish(&ctx, result)
+    if ctx.session.is_some() {
+        return finish(&ctx, tutorial_page(&ctx, &snap, &slug, falc));
+    }
+    // The public side of the library is read far more than it changes: the page of a
+    // visitor who is not signed in depends only on the tutorial, the language and the path,
+    // and on the visitor's CSRF token in the feedback form. It is rendered once per snapshot
+    // with a placeholder, then served with the token put in.
+    let key = format!("{}|{}|{}", ctx.lang().code(), ctx.path, falc);
+    let cached = snap.anonymous_pages.lock().ok().and_then(|m| m.get(&key).cloned());
+    let html = match cached {
+        Some(html) => html,
+        None => {
+            let template_ctx = PageCtx {
+                tr: ctx.tr,
+                session: None,
+                csrf: CSRF_SLOT.to_owned(),
+                path: ctx.path.clone(),
+                line_phone: ctx.line_phone.clone(),
+                line_hours: ctx.line_hours.clone(),
+            };
+            let html: Arc<str> = match tutorial_page_html(&template_ctx, &snap, &slug, falc) {
+                Ok(html) => html.into(),
+                Err(e) => return finish(&ctx, Err(e)),
+            };
+            if let Ok(mut m) = snap.anonymous_pages.lock() {
+                m.insert(key, html.clone());
+            }
+            html
+        }
+    };
+    Html(html.replace(CSRF_SLOT, &ctx.csrf)).into_response()
 }
 
 #[derive(Template)]

@@ -528,3 +528,40 @@ async fn outbox_total(app: &TestApp) -> i64 {
     let c = app.store.outbox_counts().await.unwrap();
     c.queued + c.sent + c.failed + c.cancelled
 }
+
+#[tokio::test]
+async fn anonymous_visitors_each_get_their_own_form_token_and_a_published_change_shows() {
+    let app = TestApp::spawn().await;
+    // Two visitors read the same page (the second one is served from the page cache): each
+    // page carries that visitor's token, and each token counts an answer.
+    let (a, b) = (browser(), browser());
+    let (_, html_a) = page(&a, app.url("/tutoriels/suivre-colis")).await;
+    let (_, html_b) = page(&b, app.url("/tutoriels/suivre-colis")).await;
+    let (token_a, token_b) = (csrf_of(&html_a), csrf_of(&html_b));
+    assert_ne!(token_a, token_b, "a cached page must not hand one visitor's token to another");
+    assert!(!html_b.contains("@@"), "no placeholder left in the page");
+    for (c, token) in [(&a, &token_a), (&b, &token_b)] {
+        let res = c.post(app.url("/tutoriels/suivre-colis/avis")).form(&[("csrf", token.as_str()), ("answer", "yes"), ("variant", "fr")]).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let res = b.post(app.url("/tutoriels/suivre-colis/avis")).form(&[("csrf", token_a.as_str()), ("answer", "yes"), ("variant", "fr")]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "another visitor's token is refused");
+    // A publish replaces what anonymous visitors see at once on this instance.
+    app.user(Role::Admin, "a@relais.test", &["fr"], &[]).await;
+    let fr = app.store.published_tutorial("suivre-colis", "fr").await.unwrap().unwrap();
+    let title = fr.source.lines().find(|l| l.starts_with("title = ")).unwrap().to_owned();
+    let edited = fr.source.replacen(&title, "title = \"Je suis mon colis pas à pas\"", 1);
+    let c = browser();
+    sign_in_as(&app, &c, "a@relais.test").await;
+    let (_, editor) = page(&c, app.url("/coordination/tutoriels/suivre-colis/fr")).await;
+    let csrf = csrf_of(&editor);
+    let res = c
+        .post(app.url("/coordination/tutoriels/suivre-colis/fr"))
+        .form(&[("csrf", csrf.as_str()), ("source", edited.as_str()), ("do", "publish")])
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success() || res.status().is_redirection(), "publish: {}", res.status());
+    let (_, html) = page(&browser(), app.url("/tutoriels/suivre-colis")).await;
+    assert!(html.contains("Je suis mon colis pas à pas"), "the anonymous page shows the published text");
+}
