@@ -56,7 +56,9 @@ pub async fn write_to_usual_volunteers(state: &AppState, shift_id: i64, networks
             not_before_ms: now,
         })
         .collect();
-    Ok(state.store.enqueue_messages(&messages, now).await?)
+    let n = state.store.enqueue_messages(&messages, now).await?;
+    state.mail_enqueued();
+    Ok(n)
 }
 
 /// How far ahead of their send time reminders are put in the outbox. Short on purpose:
@@ -102,7 +104,9 @@ pub async fn enqueue_reminders(state: &AppState, now: Millis) -> Result<usize, A
     if messages.is_empty() {
         return Ok(0);
     }
-    Ok(state.store.enqueue_messages(&messages, now).await?)
+    let n = state.store.enqueue_messages(&messages, now).await?;
+    state.mail_enqueued();
+    Ok(n)
 }
 
 #[cfg(test)]

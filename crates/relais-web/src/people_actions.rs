@@ -64,6 +64,7 @@ pub async fn invite(
         })
         .collect();
     let outcome = state.store.invite(network_id, me.user.id, now + state.config.invitation_ttl, &batch, now).await?;
+    state.mail_enqueued();
     tracing::info!(by = me.user.id, network = network_id, invited = outcome.invited_count, known = outcome.already_known, "invitations");
     Ok(outcome)
 }

@@ -219,6 +219,9 @@ pub async fn set_status(State(state): State<AppState>, ctx: PageCtx, Path(id): P
         let approval = (target.status == AccountStatus::Pending && status == AccountStatus::Active && !invited)
             .then(|| crate::people_mail::approved(&tr, id, &target.email, &target.display_name, &state.config.public_url, now));
         state.store.set_user_status_with_mail(id, status, approval.as_ref(), now).await?;
+        if approval.is_some() {
+            state.mail_enqueued();
+        }
         tracing::info!(user = id, by = me.user.id, status = status.as_str(), "account status changed");
         state.notify_queue();
         Ok(Redirect::to("/coordination/benevoles").into_response())

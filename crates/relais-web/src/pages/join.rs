@@ -294,6 +294,7 @@ pub async fn sign_up(state: &AppState, tr: &crate::i18n::Tr, signup: &NewSignup)
     let mail = relais_store::outbox::NewMessage { idempotency_key: format!("signup-received:{}", relais_store::people::token_hash(&signup.email)), ..mail };
     match state.store.sign_up(signup, &mail, now).await {
         Ok(user) => {
+            state.mail_enqueued();
             tracing::info!(user = user.id, network = network.id, "volunteer signed up");
             Ok(())
         }
@@ -301,6 +302,7 @@ pub async fn sign_up(state: &AppState, tr: &crate::i18n::Tr, signup: &NewSignup)
             if let Some(existing) = state.store.user_by_email(&signup.email).await? {
                 let mail = people_mail::signup_address_taken(tr, existing.id, &existing.email, &state.config.public_url, now);
                 state.store.enqueue_messages(std::slice::from_ref(&mail), now).await?;
+                state.mail_enqueued();
                 tracing::info!(user = existing.id, "sign-up with an address that has an account");
             }
             Ok(())
