@@ -11,8 +11,19 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use tokio::sync::broadcast;
 
+/// Cloned for every request by each layer and extractor, so it is one pointer: the fields
+/// live in [`AppStateInner`], reached through `Deref` (`state.store`, `state.config`…).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppStateInner>);
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateInner;
+    fn deref(&self) -> &AppStateInner {
+        &self.0
+    }
+}
+
+pub struct AppStateInner {
     pub store: Store,
     pub config: Arc<WebConfig>,
     pub metrics: Arc<Metrics>,
@@ -57,7 +68,7 @@ impl AppState {
         let (queue_changed, _) = broadcast::channel(16);
         crate::tutorials::seed_shipped(&store, crate::now_ms()).await?;
         let tutorials = Arc::new(crate::tutorials::Catalog::load(&store).await?);
-        Ok(AppState {
+        Ok(AppState(Arc::new(AppStateInner {
             tutorials,
             store,
             metrics: Arc::new(Metrics::new()),
@@ -68,7 +79,7 @@ impl AppState {
             lookup_limiter,
             login_limiter: Arc::new(RateLimiter::keyed(login_quota)),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
-        })
+        })))
     }
 
     pub fn notify_queue(&self) {

@@ -49,7 +49,33 @@ pub struct Snapshot {
     /// Tutorial pages as rendered for visitors who are not signed in, keyed by path, query
     /// and language, with a placeholder where each visitor's CSRF token goes. A published
     /// change builds a new snapshot, so this cache never outlives the text it was made from.
-    pub anonymous_pages: std::sync::Mutex<std::collections::HashMap<String, Arc<str>>>,
+    pub anonymous_pages: std::sync::Mutex<std::collections::HashMap<String, Arc<CachedPage>>>,
+}
+
+/// A page rendered once with a placeholder where each visitor's CSRF token goes, kept cut
+/// at the placeholders so that serving it is a copy of the pieces, not a search.
+pub struct CachedPage {
+    pieces: Vec<String>,
+    len: usize,
+}
+
+impl CachedPage {
+    pub fn new(html: &str, slot: &str) -> CachedPage {
+        let pieces: Vec<String> = html.split(slot).map(str::to_owned).collect();
+        CachedPage { len: pieces.iter().map(String::len).sum(), pieces }
+    }
+
+    /// The page with `token` in every slot.
+    pub fn with(&self, token: &str) -> String {
+        let mut out = String::with_capacity(self.len + token.len() * self.pieces.len());
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                out.push_str(token);
+            }
+            out.push_str(piece);
+        }
+        out
+    }
 }
 
 /// A search result: one tutorial (slug), in the version that matched best.
@@ -181,5 +207,12 @@ mod tests {
         assert!(!is_stale(date(2026, 6, 1), today), "exactly six months: not yet");
         assert!(is_stale(date(2026, 5, 31), today));
         assert!(is_stale(date(2020, 1, 1), today));
+    }
+
+    #[test]
+    fn a_cached_page_gets_the_token_in_every_slot() {
+        let page = super::CachedPage::new("<a>@@</a><b>@@</b>", "@@");
+        assert_eq!(page.with("TOKEN"), "<a>TOKEN</a><b>TOKEN</b>");
+        assert_eq!(super::CachedPage::new("no slot", "@@").with("T"), "no slot");
     }
 }

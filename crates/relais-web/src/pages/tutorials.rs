@@ -242,8 +242,8 @@ pub async fn tutorial(State(state): State<AppState>, ctx: PageCtx, Path(slug): P
                 line_phone: ctx.line_phone.clone(),
                 line_hours: ctx.line_hours.clone(),
             };
-            let html: Arc<str> = match tutorial_page_html(&template_ctx, &snap, &slug, falc) {
-                Ok(html) => html.into(),
+            let html = match tutorial_page_html(&template_ctx, &snap, &slug, falc) {
+                Ok(html) => Arc::new(crate::tutorials::CachedPage::new(&html, CSRF_SLOT)),
                 Err(e) => return finish(&ctx, Err(e)),
             };
             if let Ok(mut m) = snap.anonymous_pages.lock() {
@@ -252,7 +252,7 @@ pub async fn tutorial(State(state): State<AppState>, ctx: PageCtx, Path(slug): P
             html
         }
     };
-    Html(html.replace(CSRF_SLOT, &ctx.csrf)).into_response()
+    Html(html.with(&ctx.csrf)).into_response()
 }
 
 #[derive(Template)]
