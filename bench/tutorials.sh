@@ -22,6 +22,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-3}
+# nginx worker processes: 1 by default (as first recorded); NGINX_WORKERS=2 gives nginx both cores too.
+NGINX_WORKERS=${NGINX_WORKERS:-1}
 # The search target is a latency (p99 < 5 ms): measured by default with one connection, below
 # the 2 cores' saturation, where p99 is the search's own time; SEARCH_CONNS=8 SEARCH_THREADS=2
 # measures it at saturation, where p99 is mostly queueing (both are in BENCHMARKS.md).
@@ -138,7 +140,7 @@ else SAME_EACH_TIME="no, $(diff "$PAGE_FILE" "$WORK/page.2.html" | grep -c '^<' 
 NPORT=$(free_port)
 NGINX_URL="http://127.0.0.1:$NPORT"
 cat >"$NGINX_DIR/nginx.conf" <<EOF
-worker_processes 1;
+worker_processes ${NGINX_WORKERS};
 pid $NGINX_DIR/nginx.pid;
 error_log $NGINX_DIR/logs/error.log warn;
 events { worker_connections 1024; }
@@ -219,7 +221,7 @@ LOAD_END=$(uptime | sed 's/.*load average: //')
         "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $RUNS runs each, runs listed in order."
     echo "Load average (1, 5, 15 min) at start: $LOAD_START; at the end: $LOAD_END."
     echo "Page: \`$PAGE_PATH\`, $PAGE_BYTES bytes, \`$CTYPE\`; same bytes on every request from Relais: $SAME_EACH_TIME."
-    echo "nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'): worker_processes 1, access_log off, sendfile; Relais: its own runtime on the same $(nproc) cores; wrk on the same cores."
+    echo "nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'): worker_processes ${NGINX_WORKERS}, access_log off, sendfile; Relais: its own runtime on the same $(nproc) cores; wrk on the same cores."
     echo
     echo "| measure | runs | median | target |"
     echo "|---|---|---|---|"
