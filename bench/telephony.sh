@@ -15,11 +15,13 @@ RUNS=${RUNS:-3}
 RATE=${RATE:-200}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 TOKEN=bench-auth-token-not-secret
-RELAIS=target/release/relais
+# RELAIS=target/debug/relais BUILD=0 measures an existing debug build (an upper bound).
+RELAIS=${RELAIS:-target/release/relais}
+BUILD=${BUILD:-1}
 WORK=target/bench-run/telephony-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$WORK"
 echo "work directory: $WORK"
-cargo build --release -p relais
+if [ "$BUILD" = 1 ]; then cargo build --release -p relais; fi
 
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; true; }
