@@ -60,6 +60,59 @@ impl Store {
         })
     }
 
+    /// Records the talk time of a call a volunteer took live (feeds the staffing forecast).
+    pub async fn record_talk_time(&self, call_sid: &str, talk_ms: Millis, now: Millis) -> Result<()> {
+        on_db!(self, write, |pool, _b| {
+            sqlx::query(
+                "INSERT INTO telephony_calls (call_sid, created_at, talk_ms) VALUES ($1, $2, $3) \
+                 ON CONFLICT (call_sid) DO UPDATE SET talk_ms = excluded.talk_ms",
+            )
+            .bind(call_sid)
+            .bind(now)
+            .bind(talk_ms)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+
+    /// A CTI call was answered at `now`.
+    pub async fn mark_answered(&self, call_sid: &str, now: Millis) -> Result<()> {
+        on_db!(self, write, |pool, _b| {
+            sqlx::query(
+                "INSERT INTO telephony_calls (call_sid, created_at, status, answered_at) VALUES ($1, $2, 'answered', $2) \
+                 ON CONFLICT (call_sid) DO UPDATE SET status = 'answered', answered_at = excluded.answered_at",
+            )
+            .bind(call_sid)
+            .bind(now)
+            .execute(pool)
+            .await?;
+            Ok(())
+        })
+    }
+
+    pub async fn call_answered_at(&self, call_sid: &str) -> Result<Option<Millis>> {
+        on_db!(self, read, |pool, _b| {
+            let row: Option<(Option<Millis>,)> =
+                sqlx::query_as("SELECT answered_at FROM telephony_calls WHERE call_sid = $1").bind(call_sid).fetch_optional(pool).await?;
+            Ok(row.and_then(|(a,)| a))
+        })
+    }
+
+    /// Talk times of live calls that started in `[from, to)`.
+    pub async fn talk_times(&self, from: Millis, to: Millis) -> Result<Vec<Millis>> {
+        on_db!(self, read, |pool, _b| {
+            let rows: Vec<(Millis,)> = sqlx::query_as(
+                "SELECT talk_ms FROM telephony_calls WHERE talk_ms > 0 AND created_at >= $1 AND created_at < $2",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?;
+            Ok(rows.into_iter().map(|(t,)| t).collect())
+        })
+    }
+
     /// Final status, duration and first-seen instant of a call.
     pub async fn call_status(&self, call_sid: &str) -> Result<Option<(Option<String>, Option<Millis>, Millis)>> {
         on_db!(self, read, |pool, _b| {

@@ -8,7 +8,12 @@ CREATE TABLE telephony_calls (
     created_at   BIGINT NOT NULL,
     -- From the provider's status callback: final status and length of the call.
     status       TEXT,
-    duration_ms  BIGINT
+    duration_ms  BIGINT,
+    -- Talk time of a call a volunteer took live (Dial's DialCallDuration, or answer→hangup
+    -- of a CTI call): handling time for the staffing forecast, as request episodes are.
+    talk_ms      BIGINT,
+    -- When a CTI call was answered (its `answer` event).
+    answered_at  BIGINT
 );
 
 -- What happened on the line, for the coordinators' telephony page: kinds and results only,

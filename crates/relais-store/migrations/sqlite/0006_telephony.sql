@@ -8,7 +8,12 @@ CREATE TABLE telephony_calls (
     created_at   INTEGER NOT NULL,
     -- From the provider's status callback: final status and length of the call.
     status       TEXT,
-    duration_ms  INTEGER
+    duration_ms  INTEGER,
+    -- Talk time of a call a volunteer took live (Dial's DialCallDuration, or answer→hangup
+    -- of a CTI call): handling time for the staffing forecast, as request episodes are.
+    talk_ms      INTEGER,
+    -- When a CTI call was answered (its `answer` event).
+    answered_at  INTEGER
 );
 
 -- What happened on the line, for the coordinators' telephony page: kinds and results only,

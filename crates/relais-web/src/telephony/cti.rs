@@ -55,7 +55,7 @@ pub async fn event(State(state): State<AppState>, Path(token): Path<String>, Jso
             "ringing"
         }
         Event::Answer => {
-            store.record_call_status(&key, "answered", None, now).await?;
+            store.mark_answered(&key, now).await?;
             "answered"
         }
         Event::Hangup => {
@@ -65,6 +65,9 @@ pub async fn event(State(state): State<AppState>, Path(token): Path<String>, Jso
             match cti::on_hangup(inbound, answered, cause) {
                 HangupOutcome::Answered => {
                     store.record_call_status(&key, "completed", Some(now - started), now).await?;
+                    // Answer → hangup is the talk time (handling time for the forecast).
+                    let answered_at = store.call_answered_at(&key).await?.unwrap_or(started);
+                    store.record_talk_time(&key, (now - answered_at).max(1), now).await?;
                     "answered_call_logged"
                 }
                 HangupOutcome::Ignored => {

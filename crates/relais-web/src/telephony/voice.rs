@@ -100,7 +100,15 @@ pub async fn dial_done(State(state): State<AppState>, Query(step): Query<Step>, 
     let status = call.get("DialCallStatus").unwrap_or("");
     match ivr::after_dial(step.lang(), topic, status) {
         None => {
-            let _ = state.store.log_telephony("live_call", "answered", now_ms()).await;
+            let now = now_ms();
+            // The talk time is handling time for the staffing forecast.
+            let talk_ms = call.get("DialCallDuration").and_then(|d| d.parse::<i64>().ok()).map(|s| s * 1000);
+            if let (Some(sid), Some(ms)) = (call.get("CallSid"), talk_ms) {
+                if let Err(e) = state.store.record_talk_time(sid, ms, now).await {
+                    return failure(e);
+                }
+            }
+            let _ = state.store.log_telephony("live_call", "answered", now).await;
             twiml(&[Verb::Hangup])
         }
         Some(action) => perform(&state, &call, action).await,
@@ -179,6 +187,10 @@ async fn perform(state: &AppState, call: &Signed, action: Action) -> Response {
         Action::AlreadyWaiting { lang } => twiml(&[say(lang, tr(lang).t("tel-already-waiting")), Verb::Hangup]),
         Action::Connect { lang, topic } => {
             let phones = match state.store.on_duty_phones().await {
+                Ok(p) if p.is_empty() => {
+                    // The last one went off duty since the menu started: no dead end.
+                    return callback(state, call, lang, topic, CallbackReason::NobodyAccepted).await;
+                }
                 Ok(p) => p,
                 Err(e) => return failure(e),
             };

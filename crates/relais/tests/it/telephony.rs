@@ -383,3 +383,25 @@ async fn the_coordinators_page_shows_the_urls_and_the_events_without_personal_da
     let (status, _) = page(&v, app.url("/coordination/telephonie")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn calls_taken_live_count_as_handling_time_for_the_staffing_forecast() {
+    let mut c = config();
+    c.telephony.cti_token = Some(Secret::new("cti-token-0123456789abcdef"));
+    let app = TestApp::spawn_with(c).await;
+    let now = relais_web::now_ms();
+    assert_eq!(app.store.average_handling_seconds(now + 1000, 4).await.unwrap(), None);
+    // A live call a volunteer took for 4 minutes (the Dial's action carries the talk time).
+    let done = twiml(&app, "/telephony/twiml/voice/dial-done?lang=fr&topic=autre", &with(call("CA800", &e164(30)), &[("DialCallStatus", "completed"), ("DialCallDuration", "240")])).await;
+    assert_eq!(done.names(), ["Hangup"]);
+    let avg = app.store.average_handling_seconds(relais_web::now_ms() + 1000, 4).await.unwrap();
+    assert_eq!(avg, Some(240.0));
+    // A CTI call answered then hung up adds its answer→hangup time.
+    let url = app.url("/api/v1/cti/cti-token-0123456789abcdef");
+    for event in ["newCall", "answer", "hangup"] {
+        let body = json!({"event": event, "from": phone(31), "to": LINE, "direction": "in", "callId": "live1", "cause": "normalClearing"});
+        assert_eq!(app.client.post(&url).json(&body).send().await.unwrap().status(), StatusCode::ACCEPTED);
+    }
+    let avg = app.store.average_handling_seconds(relais_web::now_ms() + 1000, 4).await.unwrap().unwrap();
+    assert!(avg < 240.0 && avg > 100.0, "two calls averaged: {avg}");
+}
