@@ -58,3 +58,14 @@ tel-result-callback-request-created = مكالمة فائتة: أُنشئ طلب
 tel-result-callback-request-exists = مكالمة فائتة: الطلب موجود
 tel-result-answered-call-logged = مكالمة تم الرد عليها
 tel-result-ignored = متجاهل
+
+tel-page-sms-title = تكلفة رسائل SMS المرسلة
+tel-page-sms-intro = يحتسب المزوّد كل رسالة SMS بعدد المقاطع: 160 حرفًا (70 إذا احتوى النص على حرف خارج أبجدية GSM، مثل رمز تعبيري أو بعض الحروف المشكولة)، وأقل عندما تتكون الرسالة من عدة أجزاء.
+tel-page-sms-caption = رسائل SMS التي يرسلها الخط وتكلفتها
+tel-page-sms-col-what = الرسالة
+tel-page-sms-col-text = النص
+tel-page-sms-col-encoding = الترميز
+tel-page-sms-col-characters = الحروف
+tel-page-sms-col-segments = المقاطع
+tel-page-sms-received = الرد على رسالة SMS واردة
+tel-page-sms-already = الرد عندما يكون هناك طلب في الانتظار

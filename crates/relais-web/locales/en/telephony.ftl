@@ -58,3 +58,14 @@ tel-result-callback-request-created = missed call: request created
 tel-result-callback-request-exists = missed call: request already made
 tel-result-answered-call-logged = answered call
 tel-result-ignored = ignored
+
+tel-page-sms-title = Cost of the SMS sent
+tel-page-sms-intro = The provider bills each SMS per segment: 160 characters (70 when the text has a character outside the GSM alphabet, such as an emoji or some accented letters), fewer when the message comes in several parts.
+tel-page-sms-caption = The SMS the line sends and what they cost
+tel-page-sms-col-what = SMS
+tel-page-sms-col-text = Text
+tel-page-sms-col-encoding = Encoding
+tel-page-sms-col-characters = Characters
+tel-page-sms-col-segments = Segments
+tel-page-sms-received = Reply to an SMS received
+tel-page-sms-already = Reply when a request is already waiting

@@ -58,3 +58,14 @@ tel-result-callback-request-created = appel manqué : demande créée
 tel-result-callback-request-exists = appel manqué : demande déjà créée
 tel-result-answered-call-logged = appel répondu
 tel-result-ignored = ignoré
+
+tel-page-sms-title = Coût des SMS envoyés
+tel-page-sms-intro = Le fournisseur facture chaque SMS par segment : 160 caractères (70 si le texte a un caractère hors de l'alphabet GSM, comme un emoji ou certaines lettres accentuées), moins quand le message est en plusieurs parties.
+tel-page-sms-caption = Les SMS que la ligne envoie et leur coût
+tel-page-sms-col-what = SMS
+tel-page-sms-col-text = Texte
+tel-page-sms-col-encoding = Codage
+tel-page-sms-col-characters = Caractères
+tel-page-sms-col-segments = Segments
+tel-page-sms-received = Réponse à un SMS reçu
+tel-page-sms-already = Réponse quand une demande attend déjà

@@ -19,6 +19,36 @@ pub struct EventRow {
     pub result: String,
 }
 
+/// One SMS the line sends, with what it costs.
+pub struct SmsCost {
+    pub what: String,
+    pub text: String,
+    pub encoding: &'static str,
+    pub characters: usize,
+    pub segments: usize,
+}
+
+/// The SMS texts the line sends, as they read with a reference of the usual length, and their
+/// cost in segments (GSM-7 or UCS-2). Operators are billed per segment.
+pub fn sms_costs(ctx: &PageCtx) -> Vec<SmsCost> {
+    use relais_domain::telephony::sms::{segments, Encoding};
+    // The SMS go out in French whatever the page language (see sms.rs).
+    let fr = crate::i18n::Tr::new(crate::i18n::Lang::Fr);
+    [("tel-page-sms-received", fr.t1("tel-sms-received", "reference", "ACD-347")), ("tel-page-sms-already", fr.t("tel-sms-already"))]
+        .into_iter()
+        .map(|(what, text)| {
+            let s = segments(&text);
+            SmsCost {
+                what: ctx.tr.t(what),
+                encoding: if s.encoding == Encoding::Gsm7 { "GSM-7" } else { "UCS-2" },
+                characters: text.chars().count(),
+                segments: s.count,
+                text,
+            }
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "telephony.html")]
 struct TelephonyPage<'a> {
@@ -27,6 +57,7 @@ struct TelephonyPage<'a> {
     live_answering: bool,
     cti_enabled: bool,
     urls: Vec<(String, String)>,
+    sms: Vec<SmsCost>,
     rows: Vec<EventRow>,
 }
 
@@ -67,6 +98,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageCtx) -> Response {
             live_answering: tel.live_answering,
             cti_enabled: tel.cti_token.is_some(),
             urls,
+            sms: sms_costs(&ctx),
             rows,
         }))
     }
