@@ -9,6 +9,8 @@ const PAGES = [
   ['amina@relais.test', '/benevole/creneaux'],
   ['coordination@relais.test', '/coordination/couverture'],
   ['admin@relais.test', '/coordination/horaires'],
+  // Issue 5: the coordinators' telephony page (URLs to paste, anonymous event log).
+  ['coordination@relais.test', '/coordination/telephonie'],
 ];
 
 describe('shift pages pass axe', { skip: SERVER_SKIP }, () => {

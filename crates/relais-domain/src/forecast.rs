@@ -70,6 +70,12 @@ pub const MAX_EPISODE: Millis = 2 * crate::HOUR;
 /// a lease expiry measure nothing about handling and are left out. `events` must be sorted by
 /// request, then time. `None` when no episode was found.
 pub fn average_handling_seconds(events: &[TimelineEvent]) -> Option<f64> {
+    average_handling_with_calls(events, &[])
+}
+
+/// The same average, counting also calls volunteers took live on the phone line (their
+/// talk times, issue 5): those calls are handled without a request, so they have no episode.
+pub fn average_handling_with_calls(events: &[TimelineEvent], talk_times: &[Millis]) -> Option<f64> {
     let mut total: i64 = 0;
     let mut episodes: i64 = 0;
     let mut started: Option<(i64, Millis)> = None;
@@ -89,6 +95,12 @@ pub fn average_handling_seconds(events: &[TimelineEvent]) -> Option<f64> {
             }
             EventKind::Released | EventKind::LeaseExpired | EventKind::CancelledByPerson | EventKind::Purged => started = None,
             _ => {}
+        }
+    }
+    for &d in talk_times {
+        if (1..=MAX_EPISODE).contains(&d) {
+            total += d;
+            episodes += 1;
         }
     }
     (episodes > 0).then(|| total as f64 / episodes as f64 / 1000.0)

@@ -18,6 +18,7 @@ pub mod request;
 pub mod retention;
 pub mod schedule;
 pub mod staffing;
+pub mod telephony;
 pub mod topics;
 pub mod wait;
 

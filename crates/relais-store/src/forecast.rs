@@ -59,6 +59,8 @@ impl Store {
             let kind: EventKind = kind.parse().map_err(|_| StoreError::Corrupt(format!("event kind {kind:?}")))?;
             events.push(TimelineEvent { request_id, at, kind });
         }
-        Ok(forecast::average_handling_seconds(&events))
+        // Calls taken live on the phone line (issue 5) are handling time too.
+        let talk = self.talk_times(since, now).await?;
+        Ok(forecast::average_handling_with_calls(&events, &talk))
     }
 }

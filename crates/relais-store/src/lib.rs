@@ -51,6 +51,7 @@ pub mod sessions;
 pub mod settings;
 pub mod shifts;
 pub mod stats;
+pub mod telephony;
 pub mod topics;
 pub mod tutorial_links;
 pub mod tutorials;

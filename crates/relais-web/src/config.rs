@@ -52,6 +52,8 @@ pub struct WebConfig {
     pub mail_lease: relais_domain::Millis,
     /// Timeout of each SMTP command.
     pub smtp_timeout: Duration,
+    /// The phone line (issue 5): provider, webhooks, live answering.
+    pub telephony: crate::telephony::TelephonyConfig,
 }
 
 /// An SMTP URL, which may hold a password: its `Debug` form hides everything but the
@@ -113,6 +115,7 @@ impl Default for WebConfig {
             mail_poll_every: Duration::from_secs(5),
             mail_lease: 10 * relais_domain::MINUTE,
             smtp_timeout: Duration::from_secs(30),
+            telephony: crate::telephony::TelephonyConfig::default(),
         }
     }
 }

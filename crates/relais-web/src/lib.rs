@@ -24,6 +24,8 @@ pub mod pages;
 pub mod security;
 pub mod state;
 pub mod static_files;
+// Issue 5: the phone line and SMS.
+pub mod telephony;
 pub mod tutorials;
 
 pub use config::WebConfig;
@@ -49,6 +51,8 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .merge(metrics::router())
         .merge(static_files::router())
+        // Issue 5: provider webhooks (signed, see telephony::signed).
+        .merge(telephony::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(axum::middleware::from_fn(security::headers))

@@ -93,6 +93,9 @@ impl DbArgs {
 pub struct ServeArgs {
     #[command(flatten)]
     pub db: DbArgs,
+    /// Issue 5: the phone line's options.
+    #[command(flatten)]
+    pub telephony: crate::telephony_args::TelephonyArgs,
     /// Address to listen on.
     #[arg(long, env = "RELAIS_BIND", default_value = "127.0.0.1:8080")]
     pub bind: String,
@@ -189,6 +192,7 @@ impl ServeArgs {
         c.policy.skill_widen_after = self.skill_widen_seconds * 1000;
         c.policy.open_topics = split_list(&self.open_topics);
         self.mail_config(&mut c)?;
+        self.telephony.apply(&mut c)?;
         Ok(c)
     }
 

@@ -4,6 +4,7 @@
 mod cli;
 mod demo;
 mod staffing_cmd;
+mod telephony_args;
 
 use anyhow::Context;
 use clap::Parser;

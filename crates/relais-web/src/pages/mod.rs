@@ -117,6 +117,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/benevoles/{id}/badges/{badge}", post(people::person_badge))
         .route("/coordination/charte", get(people::charter_edit).post(people::charter_save))
         .route("/coordination/badges", post(people::badge_add))
+        // Issue 5: the phone line's page.
+        .route("/coordination/telephonie", get(crate::telephony::page::show))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))
 }
 

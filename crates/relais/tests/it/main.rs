@@ -21,3 +21,4 @@ mod tutorials;
 mod shifts;
 mod shifts_mail;
 mod staffing;
+mod telephony;

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod smtp;
+pub mod twiml;
 #[allow(unused_imports)]
 pub use smtp::{free_port, ReceivedMail, SmtpServer};
 
