@@ -11,11 +11,14 @@ if [ ! -x "$VENV/bin/frictionless" ]; then
   "$VENV/bin/pip" install --quiet 'frictionless>=5,<6'
 fi
 cargo build -p relais --quiet
-WORK=$(mktemp -d)
+mkdir -p target
+# frictionless refuses paths outside its working directory ("not safe"): work in one folder.
+WORK=$(mktemp -d -p "$PWD/target" places-validate.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 DATA=crates/relais-directory/tests/data
 BIN=target/debug/relais
 "$BIN" import places "$DATA/exemple-valide.csv" --data-dir "$WORK/db" >/dev/null
 "$BIN" import places "$DATA/hinaura-lieux-mediation-numerique.json" --data-dir "$WORK/db" >/dev/null
 "$BIN" export places --format lmn-csv --output "$WORK/places.csv" --data-dir "$WORK/db"
-"$VENV/bin/frictionless" validate --schema "$DATA/schema.json" "$WORK/places.csv"
+cp "$DATA/schema.json" "$WORK/schema.json"
+(cd "$WORK" && "$VENV/bin/frictionless" validate --schema schema.json places.csv)
