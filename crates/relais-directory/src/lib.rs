@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 mod legacy;
 pub mod model;
+pub mod search;
 pub mod vocab;
 
 pub use import::{parse, Format, ImportReport, Rejected};
