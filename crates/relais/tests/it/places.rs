@@ -64,6 +64,11 @@ async fn rejected_rows_are_listed_and_valid_rows_stored() {
     let bad = row.replacen("\"structure-1\"", "\"structure-2\"", 1).replacen("\"43.52609\"", "\"43,52609\"", 1);
     let path = tmp.path().join("places.csv");
     std::fs::write(&path, format!("{example}{bad}\n")).unwrap();
+    // --dry-run: the same report, nothing stored.
+    let (ok, out, err) = relais(&["import", "places", path.to_str().unwrap(), "--dry-run", "--database-url", &url]);
+    assert!(ok, "{err}");
+    assert!(out.contains("1 row(s) valid, 1 row(s) rejected") && out.contains("dry run: nothing stored"), "{out}");
+    assert_eq!(count(&url).await, 0);
     let (ok, out, err) = import(&url, path.to_str().unwrap());
     assert!(ok, "{err}");
     assert!(out.contains("rejected line 3 (id structure-2): latitude: \"43,52609\" is not a number"), "{out}");
