@@ -44,6 +44,7 @@ pub mod networks;
 pub mod outbox;
 pub mod password;
 pub mod people;
+pub mod places;
 pub mod person_journal;
 pub mod requests;
 pub mod retention;

@@ -29,7 +29,55 @@ pub enum Command {
     /// Staffing forecast (Erlang C): volunteers needed for a load, or per half-hour of the
     /// week from the line's history (--from-history).
     Staffing(StaffingArgs),
+    /// Import into the directory (places in the lieux-de-médiation-numérique schema).
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export from the directory.
+    #[command(subcommand)]
+    Export(ExportCommand),
 }
+
+// --- Directory of places (issue 6) ---
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import places from a CSV or JSON file in the LMN schema (v1.0.2, or legacy v0.1):
+    /// every row is checked, rejected rows are listed with line, field and reason, valid rows
+    /// are upserted by id in one transaction.
+    Places(ImportPlacesArgs),
+}
+
+#[derive(Args)]
+pub struct ImportPlacesArgs {
+    /// The file to import.
+    pub file: PathBuf,
+    /// lmn-csv or lmn-json (default: guessed from the content).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Check and report only; store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// Export every place in the LMN schema v1.0.2.
+    Places(ExportPlacesArgs),
+}
+
+#[derive(Args)]
+pub struct ExportPlacesArgs {
+    /// lmn-csv or lmn-json.
+    #[arg(long, default_value = "lmn-csv")]
+    pub format: String,
+    /// Write here instead of standard output.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+// --- end directory ---
 
 #[derive(Args)]
 pub struct StaffingArgs {

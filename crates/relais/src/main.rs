@@ -3,6 +3,7 @@
 
 mod cli;
 mod demo;
+mod places_cmd;
 mod staffing_cmd;
 mod telephony_args;
 
@@ -51,6 +52,8 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Staffing(args) => staffing_cmd::run(args).await,
+        Command::Import(cli::ImportCommand::Places(args)) => places_cmd::import(args).await,
+        Command::Export(cli::ExportCommand::Places(args)) => places_cmd::export(args).await,
         Command::User(UserCommand::Add(args)) => {
             let store = open(&args.db).await?;
             let password = if args.password_stdin {

@@ -6,6 +6,7 @@ mod coordination;
 mod dto;
 mod outbox;
 mod people;
+mod places;
 mod requests;
 mod session;
 pub mod tutorials;
@@ -48,6 +49,9 @@ pub fn router() -> Router<AppState> {
             "/networks/{id}/invitations",
             post(people::invitations).layer(axum::extract::DefaultBodyLimit::max(MAX_CSV_BYTES)),
         )
+        // Directory of places (issue 6).
+        .route("/places", get(places::search))
+        .route("/places/export", get(places::export))
         .route("/tutorials", get(tutorials::search))
         .route("/tutorials/{slug}", get(tutorials::get_one))
         .fallback(|| async { ApiError::NotFound })
@@ -60,9 +64,10 @@ pub fn router() -> Router<AppState> {
         requests::topics, requests::create, requests::next, requests::get_one, requests::attempt,
         requests::close, requests::release, requests::extend, coordination::assign, admin::save_topic, admin::access_journal, session::token, session::duty,
         coordination::queue, coordination::stats, outbox::list, outbox::retry, outbox::cancel, people::sign_up, people::invitations,
-        tutorials::search, tutorials::get_one
+        tutorials::search, tutorials::get_one,
+        places::export, places::search
     ),
-    components(schemas(Problem, FieldError, people::SignUpBody, people::SignUpReceived, people::RowError, people::CsvProblemBody, people::InvitationsDone)),
+    components(schemas(Problem, FieldError, people::SignUpBody, people::SignUpReceived, people::RowError, people::CsvProblemBody, people::InvitationsDone, places::PlaceSearchDto, places::PlaceHitDto, places::OriginDto)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

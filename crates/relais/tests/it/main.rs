@@ -16,6 +16,7 @@ mod lifecycle;
 mod outbox;
 mod pages;
 mod people;
+mod places;
 mod privacy;
 mod tutorials;
 mod shifts;

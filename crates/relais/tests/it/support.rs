@@ -155,7 +155,7 @@ impl TestApp {
         Self::spawn_on(store, self.db_url.clone(), None, config).await
     }
 
-    async fn spawn_on(store: Store, db_url: String, dir: Option<tempfile::TempDir>, mut config: WebConfig) -> TestApp {
+    pub async fn spawn_on(store: Store, db_url: String, dir: Option<tempfile::TempDir>, mut config: WebConfig) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = format!("http://{}", listener.local_addr().unwrap());
         // Links in mails point at this server unless the test chose another base.

@@ -1,0 +1,70 @@
+//! Storage of the directory of places. Each place is kept whole as JSON (`doc`) next to the
+//! columns search needs; see migrations/*/0007_places.sql.
+
+use crate::{Result, Store, StoreError};
+use relais_directory::Place;
+use relais_domain::Millis;
+
+/// What an import did to the table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct UpsertOutcome {
+    pub inserted: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+impl Store {
+    /// Upserts `places` by id in ONE transaction: either all are stored or none (an import is
+    /// never half-applied). A row is rewritten only when its content differs, so importing
+    /// the same file twice reports everything unchanged the second time. `progress` is called
+    /// after each place (for a progress bar).
+    pub async fn upsert_places(&self, places: &[Place], now: Millis, progress: &(dyn Fn(u64) + Sync)) -> Result<UpsertOutcome> {
+        let mut out = UpsertOutcome::default();
+        on_db!(self, write, |pool, _b| {
+            let mut tx = pool.begin().await?;
+            for (i, p) in places.iter().enumerate() {
+                let doc = serde_json::to_string(p).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                let old: Option<(String,)> =
+                    sqlx::query_as("SELECT doc FROM places WHERE id = $1").bind(&p.id).fetch_optional(&mut *tx).await?;
+                match old {
+                    Some((old,)) if old == doc => out.unchanged += 1,
+                    Some(_) => {
+                        sqlx::query(
+                            "UPDATE places SET nom = $2, commune = $3, code_postal = $4, code_insee = $5, latitude = $6, \
+                             longitude = $7, date_maj = $8, doc = $9, updated_at = $10 WHERE id = $1",
+                        )
+                        .bind(&p.id).bind(&p.nom).bind(&p.commune).bind(&p.code_postal).bind(&p.code_insee)
+                        .bind(p.latitude).bind(p.longitude).bind(&p.date_maj).bind(&doc).bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                        out.updated += 1;
+                    }
+                    None => {
+                        sqlx::query(
+                            "INSERT INTO places (id, nom, commune, code_postal, code_insee, latitude, longitude, date_maj, doc, created_at, updated_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                        )
+                        .bind(&p.id).bind(&p.nom).bind(&p.commune).bind(&p.code_postal).bind(&p.code_insee)
+                        .bind(p.latitude).bind(p.longitude).bind(&p.date_maj).bind(&doc).bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                        out.inserted += 1;
+                    }
+                }
+                progress(i as u64 + 1);
+            }
+            tx.commit().await?;
+        });
+        Ok(out)
+    }
+
+    /// Every place, by id (the export order).
+    pub async fn places(&self) -> Result<Vec<Place>> {
+        let rows: Vec<(String,)> = on_db!(self, read, |pool, _b| {
+            sqlx::query_as("SELECT doc FROM places ORDER BY id").fetch_all(pool).await?
+        });
+        rows.into_iter()
+            .map(|(doc,)| serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt(format!("place: {e}"))))
+            .collect()
+    }
+}
