@@ -50,6 +50,10 @@ pub struct OutboxMessage {
     pub created_at: Millis,
     pub finished_at: Option<Millis>,
     pub purged_at: Option<Millis>,
+    /// `email` or `sms` (migration 0008).
+    pub channel: String,
+    /// The provider's id of a sent SMS.
+    pub provider_id: Option<String>,
 }
 
 impl OutboxMessage {
@@ -79,12 +83,21 @@ pub struct OutboxCounts {
 /// ```
 macro_rules! enqueue_message_in {
     ($conn:expr, $msg:expr, $now:expr) => {
+        crate::outbox::enqueue_in!($conn, $msg, "email", $now)
+    };
+}
+
+/// [`enqueue_message_in!`] for a given channel (`"email"` or `"sms"`). SMS go through
+/// `crate::sms_outbox`, which checks opt-outs first.
+macro_rules! enqueue_in {
+    ($conn:expr, $msg:expr, $channel:expr, $now:expr) => {
         async {
+            let channel: &str = $channel;
             let msg: &crate::outbox::NewMessage = $msg;
             let now: relais_domain::Millis = $now;
             let inserted = sqlx::query(
-                "INSERT INTO outbox (idempotency_key, recipient, subject, body_text, status, attempts, next_attempt_at, created_at) \
-                 VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING",
+                "INSERT INTO outbox (idempotency_key, recipient, subject, body_text, status, attempts, next_attempt_at, created_at, channel) \
+                 VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING",
             )
             .bind(&msg.idempotency_key)
             .bind(&msg.recipient)
@@ -92,6 +105,7 @@ macro_rules! enqueue_message_in {
             .bind(&msg.body_text)
             .bind(msg.not_before_ms)
             .bind(now)
+            .bind(channel)
             .execute(&mut *$conn)
             .await?
             .rows_affected();
@@ -102,15 +116,17 @@ macro_rules! enqueue_message_in {
 }
 #[allow(unused_imports)] // for the other store modules that enqueue mail in their own transactions
 pub(crate) use enqueue_message_in;
+#[allow(unused_imports)]
+pub(crate) use enqueue_in;
 
 /// Messages claimed by one call of [`Store::claim_due_messages`] at most.
 pub const CLAIM_BATCH: i64 = 20;
 
 const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 WHERE id IN (\
-     SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $1 \
+     SELECT id FROM outbox WHERE status = 'queued' AND channel = $4 AND next_attempt_at <= $1 \
      AND (locked_until IS NULL OR locked_until <= $1) ORDER BY next_attempt_at, id LIMIT $3) RETURNING *";
 const CLAIM_PG: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 WHERE id IN (\
-     SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $1 \
+     SELECT id FROM outbox WHERE status = 'queued' AND channel = $4 AND next_attempt_at <= $1 \
      AND (locked_until IS NULL OR locked_until <= $1) ORDER BY next_attempt_at, id LIMIT $3 \
      FOR UPDATE SKIP LOCKED) RETURNING *";
 
@@ -133,9 +149,15 @@ impl Store {
     /// Claims up to `limit` due messages for `lease` milliseconds and counts the attempt.
     /// A message is claimed by one caller at most while its lease runs.
     pub async fn claim_due_messages(&self, now: Millis, lease: Millis, limit: i64) -> Result<Vec<OutboxMessage>> {
+        self.claim_due(now, lease, limit, "email").await
+    }
+
+    /// [`Store::claim_due_messages`] for one channel (`"email"`, `"sms"`).
+    pub async fn claim_due(&self, now: Millis, lease: Millis, limit: i64, channel: &str) -> Result<Vec<OutboxMessage>> {
         on_db!(self, write, |pool, backend| {
             let sql = if backend == crate::Backend::Postgres { CLAIM_PG } else { CLAIM_SQLITE };
-            let mut rows = sqlx::query_as::<_, OutboxMessage>(sql).bind(now).bind(now + lease).bind(limit).fetch_all(pool).await?;
+            let mut rows =
+                sqlx::query_as::<_, OutboxMessage>(sql).bind(now).bind(now + lease).bind(limit).bind(channel).fetch_all(pool).await?;
             rows.sort_by_key(|m| (m.next_attempt_at, m.id));
             Ok(rows)
         })
