@@ -87,3 +87,6 @@ tel-page-outbox-none = لا توجد رسائل SMS صادرة.
 tutorial-send-sms = إرسال الرابط برسالة SMS
 conflict-sms-opted-out = طلب هذا الرقم عدم تلقي رسائل SMS (STOP): لم يُرسل شيء.
 conflict-sms-unavailable = لا يمكن إرسال رسالة SMS لهذا الطلب.
+tel-page-sms-confirmation = تأكيد طلب معاودة الاتصال (بموافقة المتصل)
+tel-page-sms-tutorial = رابط دليل
+tutorial-channel-sms = برسالة SMS

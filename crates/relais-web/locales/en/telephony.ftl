@@ -87,3 +87,6 @@ tel-page-outbox-none = No outgoing SMS.
 tutorial-send-sms = Send the link by SMS
 conflict-sms-opted-out = This number asked for no more SMS (STOP): nothing was sent.
 conflict-sms-unavailable = SMS cannot be sent for this request.
+tel-page-sms-confirmation = Confirmation of a callback request (with the caller's consent)
+tel-page-sms-tutorial = A tutorial's link
+tutorial-channel-sms = by SMS

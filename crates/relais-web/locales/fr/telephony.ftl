@@ -87,3 +87,6 @@ tel-page-outbox-none = Aucun SMS sortant.
 tutorial-send-sms = Envoyer le lien par SMS
 conflict-sms-opted-out = Ce numéro a demandé à ne plus recevoir de SMS (STOP) : rien n'a été envoyé.
 conflict-sms-unavailable = L'envoi de SMS n'est pas possible pour cette demande.
+tel-page-sms-confirmation = Confirmation d'une demande de rappel (avec l'accord de la personne)
+tel-page-sms-tutorial = Lien d'un tutoriel
+tutorial-channel-sms = par SMS
