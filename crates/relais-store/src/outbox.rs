@@ -386,4 +386,29 @@ mod tests {
             assert_eq!((counts.queued, counts.sent), (1, 1));
         }
     }
+
+    /// The mailer claims e-mail only, the SMS sender SMS only; a STOPped number is not queued.
+    #[tokio::test]
+    async fn each_sender_claims_its_own_channel_and_opt_outs_queue_nothing() {
+        use crate::sms_outbox::SmsEnqueued;
+        let (stores, _dir) = stores().await;
+        for store in stores {
+            store.enqueue_messages(&[msg("ch:mail")], 0).await.unwrap();
+            let sms = NewMessage { recipient: "+33612345678".into(), ..msg("ch:sms") };
+            assert_eq!(store.enqueue_sms(&sms, 0).await.unwrap(), SmsEnqueued::Queued);
+            let mails = store.claim_due_messages(10, 1000, 10).await.unwrap();
+            assert_eq!(mails.iter().map(|m| m.idempotency_key.as_str()).collect::<Vec<_>>(), ["ch:mail"]);
+            let texts = store.claim_due_sms(10, 1000, 10).await.unwrap();
+            assert_eq!(texts.iter().map(|m| (m.idempotency_key.as_str(), m.channel.as_str())).collect::<Vec<_>>(), [("ch:sms", "sms")]);
+            store.opt_out_sms("+33699999999", 0).await.unwrap();
+            let stopped = NewMessage { recipient: "+33699999999".into(), ..msg("ch:stopped") };
+            assert_eq!(store.enqueue_sms(&stopped, 0).await.unwrap(), SmsEnqueued::OptedOut);
+            assert_eq!(store.recent_sms(10).await.unwrap().len(), 1, "{:?}", store.backend());
+            // Erased after retention like e-mail.
+            store.mark_sms_sent(texts[0].id, Some("SM1"), 20).await.unwrap();
+            assert_eq!(store.purge_outbox(30, 40).await.unwrap(), 1);
+            let m = store.get_message(texts[0].id).await.unwrap();
+            assert!(m.recipient.is_none() && m.body_text.is_none() && m.provider_id.as_deref() == Some("SM1"));
+        }
+    }
 }
