@@ -330,3 +330,22 @@ async fn the_holder_sends_a_tutorial_link_by_sms_and_the_timeline_keeps_no_numbe
     assert!(res.text().await.unwrap().contains("STOP"));
     assert_eq!(app.store.recent_sms(10).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn bad_sms_options_stop_the_server_with_the_option_named() {
+    let (_store, url, _dir) = crate::support::fresh_store().await;
+    let cases: [(&[&str], &str); 4] = [
+        (&["--sms-sender-name", "Relais Numerique"], "--sms-sender-name"),
+        (&["--sms-http-url", "https://sms.example/send?to={to}"], "--sms-http-url"),
+        (&["--sms-http-method", "PUT"], "--sms-http-method"),
+        (&["--telephony-sms"], "--telephony-sms"),
+    ];
+    for (extra, expected) in cases {
+        let mut args = vec!["serve", "--database-url", &url, "--bind", "127.0.0.1:0"];
+        args.extend_from_slice(extra);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_relais")).args(&args).output().unwrap();
+        assert!(!out.status.success(), "{extra:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{extra:?}: {err}");
+    }
+}
