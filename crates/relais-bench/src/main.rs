@@ -751,6 +751,8 @@ async fn ceiling_cycle(
 // ---------------------------------------------------------------------------------------
 
 fn client() -> Result<reqwest::Client> {
+    // reqwest is built without a bundled crypto provider (see the workspace Cargo.toml).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     Ok(reqwest::Client::builder()
         .no_proxy()
         .pool_max_idle_per_host(4)

@@ -51,6 +51,7 @@ pub mod retention;
 pub mod sessions;
 pub mod settings;
 pub mod shifts;
+pub mod sms_outbox;
 pub mod stats;
 pub mod telephony;
 pub mod topics;

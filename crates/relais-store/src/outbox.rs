@@ -50,6 +50,10 @@ pub struct OutboxMessage {
     pub created_at: Millis,
     pub finished_at: Option<Millis>,
     pub purged_at: Option<Millis>,
+    /// `email` or `sms` (migration 0008).
+    pub channel: String,
+    /// The provider's id of a sent SMS.
+    pub provider_id: Option<String>,
 }
 
 impl OutboxMessage {
@@ -79,12 +83,21 @@ pub struct OutboxCounts {
 /// ```
 macro_rules! enqueue_message_in {
     ($conn:expr, $msg:expr, $now:expr) => {
+        crate::outbox::enqueue_in!($conn, $msg, "email", $now)
+    };
+}
+
+/// [`enqueue_message_in!`] for a given channel (`"email"` or `"sms"`). SMS go through
+/// `crate::sms_outbox`, which checks opt-outs first.
+macro_rules! enqueue_in {
+    ($conn:expr, $msg:expr, $channel:expr, $now:expr) => {
         async {
+            let channel: &str = $channel;
             let msg: &crate::outbox::NewMessage = $msg;
             let now: relais_domain::Millis = $now;
             let inserted = sqlx::query(
-                "INSERT INTO outbox (idempotency_key, recipient, subject, body_text, status, attempts, next_attempt_at, created_at) \
-                 VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING",
+                "INSERT INTO outbox (idempotency_key, recipient, subject, body_text, status, attempts, next_attempt_at, created_at, channel) \
+                 VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING",
             )
             .bind(&msg.idempotency_key)
             .bind(&msg.recipient)
@@ -92,6 +105,7 @@ macro_rules! enqueue_message_in {
             .bind(&msg.body_text)
             .bind(msg.not_before_ms)
             .bind(now)
+            .bind(channel)
             .execute(&mut *$conn)
             .await?
             .rows_affected();
@@ -102,15 +116,17 @@ macro_rules! enqueue_message_in {
 }
 #[allow(unused_imports)] // for the other store modules that enqueue mail in their own transactions
 pub(crate) use enqueue_message_in;
+#[allow(unused_imports)]
+pub(crate) use enqueue_in;
 
 /// Messages claimed by one call of [`Store::claim_due_messages`] at most.
 pub const CLAIM_BATCH: i64 = 20;
 
 const CLAIM_SQLITE: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 WHERE id IN (\
-     SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $1 \
+     SELECT id FROM outbox WHERE status = 'queued' AND channel = $4 AND next_attempt_at <= $1 \
      AND (locked_until IS NULL OR locked_until <= $1) ORDER BY next_attempt_at, id LIMIT $3) RETURNING *";
 const CLAIM_PG: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1 WHERE id IN (\
-     SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= $1 \
+     SELECT id FROM outbox WHERE status = 'queued' AND channel = $4 AND next_attempt_at <= $1 \
      AND (locked_until IS NULL OR locked_until <= $1) ORDER BY next_attempt_at, id LIMIT $3 \
      FOR UPDATE SKIP LOCKED) RETURNING *";
 
@@ -133,9 +149,15 @@ impl Store {
     /// Claims up to `limit` due messages for `lease` milliseconds and counts the attempt.
     /// A message is claimed by one caller at most while its lease runs.
     pub async fn claim_due_messages(&self, now: Millis, lease: Millis, limit: i64) -> Result<Vec<OutboxMessage>> {
+        self.claim_due(now, lease, limit, "email").await
+    }
+
+    /// [`Store::claim_due_messages`] for one channel (`"email"`, `"sms"`).
+    pub async fn claim_due(&self, now: Millis, lease: Millis, limit: i64, channel: &str) -> Result<Vec<OutboxMessage>> {
         on_db!(self, write, |pool, backend| {
             let sql = if backend == crate::Backend::Postgres { CLAIM_PG } else { CLAIM_SQLITE };
-            let mut rows = sqlx::query_as::<_, OutboxMessage>(sql).bind(now).bind(now + lease).bind(limit).fetch_all(pool).await?;
+            let mut rows =
+                sqlx::query_as::<_, OutboxMessage>(sql).bind(now).bind(now + lease).bind(limit).bind(channel).fetch_all(pool).await?;
             rows.sort_by_key(|m| (m.next_attempt_at, m.id));
             Ok(rows)
         })
@@ -362,6 +384,31 @@ mod tests {
             assert_eq!(store.claim_due_messages(5000, 1000, 10).await.unwrap().len(), 1);
             let counts = store.outbox_counts().await.unwrap();
             assert_eq!((counts.queued, counts.sent), (1, 1));
+        }
+    }
+
+    /// The mailer claims e-mail only, the SMS sender SMS only; a STOPped number is not queued.
+    #[tokio::test]
+    async fn each_sender_claims_its_own_channel_and_opt_outs_queue_nothing() {
+        use crate::sms_outbox::SmsEnqueued;
+        let (stores, _dir) = stores().await;
+        for store in stores {
+            store.enqueue_messages(&[msg("ch:mail")], 0).await.unwrap();
+            let sms = NewMessage { recipient: "+33612345678".into(), ..msg("ch:sms") };
+            assert_eq!(store.enqueue_sms(&sms, 0).await.unwrap(), SmsEnqueued::Queued);
+            let mails = store.claim_due_messages(10, 1000, 10).await.unwrap();
+            assert_eq!(mails.iter().map(|m| m.idempotency_key.as_str()).collect::<Vec<_>>(), ["ch:mail"]);
+            let texts = store.claim_due_sms(10, 1000, 10).await.unwrap();
+            assert_eq!(texts.iter().map(|m| (m.idempotency_key.as_str(), m.channel.as_str())).collect::<Vec<_>>(), [("ch:sms", "sms")]);
+            store.opt_out_sms("+33699999999", 0).await.unwrap();
+            let stopped = NewMessage { recipient: "+33699999999".into(), ..msg("ch:stopped") };
+            assert_eq!(store.enqueue_sms(&stopped, 0).await.unwrap(), SmsEnqueued::OptedOut);
+            assert_eq!(store.recent_sms(10).await.unwrap().len(), 1, "{:?}", store.backend());
+            // Erased after retention like e-mail.
+            store.mark_sms_sent(texts[0].id, Some("SM1"), 20).await.unwrap();
+            assert_eq!(store.purge_outbox(30, 40).await.unwrap(), 1);
+            let m = store.get_message(texts[0].id).await.unwrap();
+            assert!(m.recipient.is_none() && m.body_text.is_none() && m.provider_id.as_deref() == Some("SM1"));
         }
     }
 }

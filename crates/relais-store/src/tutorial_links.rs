@@ -4,6 +4,7 @@
 //! the message (the address lives only in the outbox message, erased by its retention job).
 
 use crate::outbox::{enqueue_message_in, NewMessage};
+use crate::sms_outbox::{enqueue_sms_in, SmsEnqueued};
 use crate::tutorials::{sent_detail, EVENT_TUTORIAL_SENT};
 use crate::{Result, Store, StoreError};
 use relais_domain::Millis;
@@ -19,7 +20,7 @@ impl Store {
         channel: &str,
         msg: &NewMessage,
         now: Millis,
-    ) -> Result<()> {
+    ) -> Result<SmsEnqueued> {
         on_db!(self, write, |pool, backend| {
             let mut tx = pool.begin().await?;
             // The row is locked on PostgreSQL so a release cannot slip in between.
@@ -34,8 +35,16 @@ impl Store {
                 return Err(StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
             }
             // A form sent twice (same idempotency key) queues one mail and records one event.
-            if !enqueue_message_in!(&mut *tx, msg, now)? {
-                return Ok(());
+            // By SMS (`channel` "sms", `msg.recipient` a number) an opted-out number gets nothing.
+            let queued = if channel == "sms" {
+                enqueue_sms_in!(&mut *tx, msg, now)?
+            } else if enqueue_message_in!(&mut *tx, msg, now)? {
+                SmsEnqueued::Queued
+            } else {
+                SmsEnqueued::Known
+            };
+            if queued != SmsEnqueued::Queued {
+                return Ok(queued);
             }
             sqlx::query("INSERT INTO request_events (request_id, at, kind, actor_id, detail) VALUES ($1, $2, $3, $4, $5)")
                 .bind(request_id)
@@ -46,7 +55,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
-            Ok(())
+            Ok(SmsEnqueued::Queued)
         })
     }
 }

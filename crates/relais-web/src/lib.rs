@@ -61,6 +61,13 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Makes ring the process's rustls crypto provider (reqwest is built without one, so that
+/// aws-lc-rs stays out of the build). Call before building any reqwest client; repeated
+/// calls do nothing.
+pub fn install_tls_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Serves until `shutdown` resolves; background jobs run alongside.
 pub async fn serve(
     listener: TcpListener,
@@ -69,11 +76,15 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let jobs = jobs::spawn(state.clone());
     let mailer = mailer::spawn(state.clone());
+    let sms_sender = telephony::sms_sender::spawn(state.clone());
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     jobs.abort();
     if let Some(mailer) = mailer {
         mailer.abort();
+    }
+    if let Some(sender) = sms_sender {
+        sender.abort();
     }
     tokio::time::sleep(Duration::from_millis(10)).await;
     result

@@ -42,7 +42,11 @@ impl From<&OutboxMessage> for OutboxItem {
     fn from(m: &OutboxMessage) -> Self {
         OutboxItem {
             id: m.id,
-            recipient_masked: m.recipient.as_deref().map(mask_address),
+            // SMS (channel `sms`) share the outbox: their numbers are masked as numbers.
+            recipient_masked: m
+                .recipient
+                .as_deref()
+                .map(|r| if m.channel == "sms" { relais_domain::phone::mask(r) } else { mask_address(r) }),
             subject: m.subject.clone(),
             status: m.status.clone(),
             attempts: m.attempts,

@@ -41,6 +41,8 @@ pub struct AppStateInner {
     pub tutorials: Arc<crate::tutorials::Catalog>,
     /// Wakes this instance's mail sender (see [`AppState::mail_enqueued`]).
     pub mail_wakeup: Arc<tokio::sync::Notify>,
+    /// Wakes the SMS sender after an enqueue on this instance.
+    pub sms_wakeup: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -79,6 +81,7 @@ impl AppState {
             lookup_limiter,
             login_limiter: Arc::new(RateLimiter::keyed(login_quota)),
             mail_wakeup: Arc::new(tokio::sync::Notify::new()),
+            sms_wakeup: Arc::new(tokio::sync::Notify::new()),
         })))
     }
 
@@ -90,6 +93,11 @@ impl AppState {
     /// looks for due messages at once instead of at its next poll.
     pub fn mail_enqueued(&self) {
         self.mail_wakeup.notify_one();
+    }
+
+    /// Call after queueing an SMS: this instance's SMS sender looks at once.
+    pub fn sms_enqueued(&self) {
+        self.sms_wakeup.notify_one();
     }
 }
 

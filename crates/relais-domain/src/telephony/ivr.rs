@@ -14,6 +14,8 @@ pub const MAX_TRIES: u8 = 3;
 pub const LANGUAGE_KEY: &str = "9";
 /// The key a volunteer presses in the whisper to take the call.
 pub const ACCEPT_KEY: &str = "1";
+/// After a callback request: the key that asks for the reference by SMS (the consent).
+pub const SMS_CONSENT_KEY: &str = "1";
 /// The key a caller presses to accept an SMS confirmation.
 pub const CONSENT_KEY: &str = "1";
 /// The topic of calls whose caller chose "other" or no topic at all.

@@ -69,3 +69,24 @@ tel-page-sms-col-characters = الحروف
 tel-page-sms-col-segments = المقاطع
 tel-page-sms-received = الرد على رسالة SMS واردة
 tel-page-sms-already = الرد عندما يكون هناك طلب في الانتظار
+
+## Outgoing SMS (sms_sender.rs): no personal details
+tel-sms-offer = لتلقي رقم طلبك برسالة SMS، اضغط 1.
+tel-sms-will-send = ستصلك رسالة SMS. مع السلامة.
+tel-goodbye = مع السلامة.
+tel-sms-confirmation = Relais: تم تسجيل طلبك، المرجع { $reference }. سنعاود الاتصال بك. الخط مفتوح { $hours }. أرسل STOP لإيقاف الرسائل.
+tel-sms-tutorial = Relais: الدليل "{ $title }": { $url } الخط: { $phone }. أرسل STOP لإيقاف الرسائل.
+tel-kind-sms-out = رسالة SMS صادرة
+tel-result-queued = في قائمة الإرسال
+tel-result-opted-out = رقم ألغى الاشتراك (STOP)
+tel-page-outbox-title = رسائل SMS الصادرة
+tel-page-outbox-caption = آخر رسائل SMS الصادرة، الأرقام مخفية
+tel-page-outbox-col-to = المستلم
+tel-page-outbox-col-status = الحالة
+tel-page-outbox-none = لا توجد رسائل SMS صادرة.
+tutorial-send-sms = إرسال الرابط برسالة SMS
+conflict-sms-opted-out = طلب هذا الرقم عدم تلقي رسائل SMS (STOP): لم يُرسل شيء.
+conflict-sms-unavailable = لا يمكن إرسال رسالة SMS لهذا الطلب.
+tel-page-sms-confirmation = تأكيد طلب معاودة الاتصال (بموافقة المتصل)
+tel-page-sms-tutorial = رابط دليل
+tutorial-channel-sms = برسالة SMS

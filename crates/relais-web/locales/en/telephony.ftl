@@ -69,3 +69,24 @@ tel-page-sms-col-characters = Characters
 tel-page-sms-col-segments = Segments
 tel-page-sms-received = Reply to an SMS received
 tel-page-sms-already = Reply when a request is already waiting
+
+## Outgoing SMS (sms_sender.rs): GSM-7 texts, no personal details
+tel-sms-offer = To receive your request number by text message, press 1.
+tel-sms-will-send = You will receive a text message. Goodbye.
+tel-goodbye = Goodbye.
+tel-sms-confirmation = Relais: request received, reference { $reference }. We will call you back. Line open { $hours }. Reply STOP to opt out.
+tel-sms-tutorial = Relais: the tutorial "{ $title }": { $url } Line: { $phone }. Reply STOP to opt out.
+tel-kind-sms-out = SMS sent
+tel-result-queued = queued
+tel-result-opted-out = number opted out (STOP)
+tel-page-outbox-title = Outgoing SMS
+tel-page-outbox-caption = Latest outgoing SMS, numbers masked
+tel-page-outbox-col-to = Recipient
+tel-page-outbox-col-status = Status
+tel-page-outbox-none = No outgoing SMS.
+tutorial-send-sms = Send the link by SMS
+conflict-sms-opted-out = This number asked for no more SMS (STOP): nothing was sent.
+conflict-sms-unavailable = SMS cannot be sent for this request.
+tel-page-sms-confirmation = Confirmation of a callback request (with the caller's consent)
+tel-page-sms-tutorial = A tutorial's link
+tutorial-channel-sms = by SMS

@@ -69,3 +69,24 @@ tel-page-sms-col-characters = Caractères
 tel-page-sms-col-segments = Segments
 tel-page-sms-received = Réponse à un SMS reçu
 tel-page-sms-already = Réponse quand une demande attend déjà
+
+## Outgoing SMS (sms_sender.rs): GSM-7 texts, no personal details
+tel-sms-offer = Pour recevoir votre numéro de demande par SMS, tapez 1.
+tel-sms-will-send = Vous allez recevoir un SMS. Au revoir.
+tel-goodbye = Au revoir.
+tel-sms-confirmation = Relais : demande enregistree, reference { $reference }. Nous vous rappelons. Ligne ouverte { $hours }. STOP pour ne plus recevoir de SMS.
+tel-sms-tutorial = Relais : le tutoriel "{ $title }" : { $url } Ligne : { $phone }. STOP pour ne plus recevoir de SMS.
+tel-kind-sms-out = SMS envoyé
+tel-result-queued = en file d'envoi
+tel-result-opted-out = numéro désinscrit (STOP)
+tel-page-outbox-title = SMS sortants
+tel-page-outbox-caption = Derniers SMS sortants, numéros masqués
+tel-page-outbox-col-to = Destinataire
+tel-page-outbox-col-status = État
+tel-page-outbox-none = Aucun SMS sortant.
+tutorial-send-sms = Envoyer le lien par SMS
+conflict-sms-opted-out = Ce numéro a demandé à ne plus recevoir de SMS (STOP) : rien n'a été envoyé.
+conflict-sms-unavailable = L'envoi de SMS n'est pas possible pour cette demande.
+tel-page-sms-confirmation = Confirmation d'une demande de rappel (avec l'accord de la personne)
+tel-page-sms-tutorial = Lien d'un tutoriel
+tutorial-channel-sms = par SMS

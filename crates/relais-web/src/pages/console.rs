@@ -180,6 +180,7 @@ struct RequestPage<'a> {
     /// The library search box (holder only) and its results.
     tutorial_q: String,
     tutorials: Vec<super::tutorial_sending::TutorialChoice>,
+    tutorial_sms: bool,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -252,9 +253,12 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     let held_lease = req.lease_until.filter(|_| holder && status == Status::Assigned);
     let tutorial_q = forms.tutorial_q.clone().unwrap_or_else(|| topic_label(tr, &topics, &topic).label);
     let tutorials = if holder { super::tutorial_sending::choices(state, ctx, &tutorial_q, &topic, &forms) } else { Vec::new() };
+    // By SMS too when the line sends SMS and the person left a number.
+    let tutorial_sms = holder && number.is_some() && crate::telephony::sms_sender::configured(&state.config.telephony);
     let page = RequestPage {
         tutorial_q,
         tutorials,
+        tutorial_sms,
         ctx,
         lease_until: held_lease.map(paris_time).unwrap_or_default(),
         lease_iso: held_lease.map(iso).unwrap_or_default(),

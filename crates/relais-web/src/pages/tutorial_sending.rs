@@ -3,7 +3,9 @@
 //! message only (erased later by the outbox's retention), and the request's timeline records
 //! `tutorial_sent` with the tutorial and the channel, never the address or the text.
 //!
-//! SMS is not offered: Relais has no SMS channel yet (see docs/tutorials.md).
+//! By SMS (`channel=sms`, offered when the line sends SMS): the link goes to the request's
+//! own number, through the SMS outbox; an opted-out number (STOP) gets nothing and the
+//! volunteer is told. The event says `sms`, never the number or the text.
 
 use super::console::{request_page, ActionForms};
 use super::context::{PageCtx, PageError};
@@ -90,6 +92,9 @@ pub async fn send(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i6
         if snap.get(&slug, Variant::Fr).is_none() {
             return Err(PageError::Conflict("tutorial_unknown".into()));
         }
+        if data.text("channel") == "sms" {
+            return send_sms(&state, id, me, &slug, &data).await;
+        }
         if !is_plausible_email(&email) {
             let forms = ActionForms {
                 errors: Errors::one("email", &format!("email-{slug}"), ctx.tr.t("error-email-invalid")),
@@ -127,7 +132,7 @@ pub async fn send(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i6
             not_before_ms: crate::now_ms(),
         };
         match state.store.send_tutorial_link(id, me, &slug, "email", &msg, crate::now_ms()).await {
-            Ok(()) => {
+            Ok(_) => {
                 state.mail_enqueued();
                 tracing::info!(request = id, volunteer = me, slug = %slug, "tutorial link queued for e-mail");
                 Ok(Redirect::to(&format!("/benevole/demandes/{id}?avis=tutoriel-envoye")).into_response())
@@ -137,6 +142,47 @@ pub async fn send(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<i6
     }
     .await;
     finish(&ctx, result)
+}
+
+/// The tutorial's link by SMS to the request's number.
+async fn send_sms(state: &AppState, id: i64, me: i64, slug: &str, data: &FormData) -> Result<Response, PageError> {
+    if !crate::telephony::sms_sender::configured(&state.config.telephony) {
+        return Err(PageError::Conflict("sms_unavailable".into()));
+    }
+    let req = state.store.get_request(id).await?;
+    let Some(number) = req.phone.clone() else { return Err(PageError::Conflict("sms_unavailable".into())) };
+    let lang = crate::i18n::Lang::from_code(&req.language).unwrap_or_default();
+    let tr = crate::i18n::Tr::new(lang);
+    let snap = state.tutorials.snapshot();
+    let (t, _) = snap.pick(slug, library_lang(lang), false).ok_or(PageError::NotFound)?;
+    let path = match lang {
+        crate::i18n::Lang::Fr => page_url(slug),
+        other => format!("{}?lang={}", page_url(slug), other.code()),
+    };
+    let msg = NewMessage {
+        idempotency_key: format!("tutorial-sms:{id}:{slug}:{}", data.opt("nonce").unwrap_or_else(relais_store::sessions::random_token)),
+        recipient: number,
+        subject: "tutorial link".into(),
+        body_text: t_args(
+            &tr,
+            "tel-sms-tutorial",
+            &[
+                ("title", FluentValue::from(t.title.clone())),
+                ("url", FluentValue::from(state.config.public_link(&path))),
+                ("phone", FluentValue::from(state.config.line_phone.clone())),
+            ],
+        ),
+        not_before_ms: crate::now_ms(),
+    };
+    match state.store.send_tutorial_link(id, me, slug, "sms", &msg, crate::now_ms()).await {
+        Ok(relais_store::sms_outbox::SmsEnqueued::OptedOut) => Err(PageError::Conflict("sms_opted_out".into())),
+        Ok(_) => {
+            state.sms_enqueued();
+            tracing::info!(request = id, volunteer = me, slug = %slug, "tutorial link queued for SMS");
+            Ok(Redirect::to(&format!("/benevole/demandes/{id}?avis=tutoriel-envoye")).into_response())
+        }
+        Err(e) => Err(PageError::from(ApiError::from(e))),
+    }
 }
 
 #[cfg(test)]

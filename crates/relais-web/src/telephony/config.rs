@@ -45,6 +45,19 @@ pub struct TelephonyConfig {
     pub dial_timeout: Duration,
     /// Token of the generic CTI endpoint (`/api/v1/cti/{token}`); `None`: endpoint off.
     pub cti_token: Option<Secret>,
+    /// Send SMS (callback confirmations, tutorial links) through the provider's REST API or
+    /// the generic gateway. Off by default: an operator chooses to pay for outgoing SMS.
+    pub sms_outbound: bool,
+    /// Base of the provider's REST API (Twilio's by default; tests point it at a local server).
+    pub api_base: String,
+    /// Alphanumeric sender name (≤ 11 characters) shown instead of the line's number; empty:
+    /// the line's number.
+    pub sms_sender_name: String,
+    /// Generic HTTP SMS gateway: URL template with `{to}`, `{text}`, `{from}` (may hold an
+    /// API key, hence a secret). Set: used instead of Twilio's Messages API.
+    pub sms_http_url: Option<Secret>,
+    /// HTTP method of the generic gateway (GET by default).
+    pub sms_http_method: String,
 }
 
 impl Default for TelephonyConfig {
@@ -59,6 +72,11 @@ impl Default for TelephonyConfig {
             gather_timeout: Duration::from_secs(6),
             dial_timeout: Duration::from_secs(20),
             cti_token: None,
+            sms_outbound: false,
+            api_base: "https://api.twilio.com".into(),
+            sms_sender_name: String::new(),
+            sms_http_url: None,
+            sms_http_method: "GET".into(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod cti;
 pub mod page;
 pub mod signed;
 pub mod sms;
+pub mod sms_sender;
 pub mod twiml;
 pub mod voice;
 
@@ -24,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/telephony/twiml/voice/dial-done", post(voice::dial_done))
         .route("/telephony/twiml/voice/whisper", post(voice::whisper))
         .route("/telephony/twiml/voice/whisper-accept", post(voice::whisper_accept))
+        .route("/telephony/twiml/voice/sms-consent", post(voice::sms_consent))
         .route("/telephony/status", post(voice::status))
         .route("/telephony/twiml/sms", post(sms::inbound))
         // Under /api/v1 by its path, kept here so the API router stays untouched.

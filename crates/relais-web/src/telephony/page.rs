@@ -34,7 +34,26 @@ pub fn sms_costs(ctx: &PageCtx) -> Vec<SmsCost> {
     use relais_domain::telephony::sms::{segments, Encoding};
     // The SMS go out in French whatever the page language (see sms.rs).
     let fr = crate::i18n::Tr::new(crate::i18n::Lang::Fr);
-    [("tel-page-sms-received", fr.t1("tel-sms-received", "reference", "ACD-347")), ("tel-page-sms-already", fr.t("tel-sms-already"))]
+    let confirmation = crate::pages::forms::t_args(
+        &fr,
+        "tel-sms-confirmation",
+        &[("reference", "ACD-347".into()), ("hours", "du lundi au vendredi, de 9 h à 18 h".into())],
+    );
+    let tutorial = crate::pages::forms::t_args(
+        &fr,
+        "tel-sms-tutorial",
+        &[
+            ("title", "Appeler sa famille en vidéo".into()),
+            ("url", "https://relais.example.org/tutoriels/appel-video".into()),
+            ("phone", "01 99 00 12 34".into()),
+        ],
+    );
+    [
+        ("tel-page-sms-received", fr.t1("tel-sms-received", "reference", "ACD-347")),
+        ("tel-page-sms-already", fr.t("tel-sms-already")),
+        ("tel-page-sms-confirmation", confirmation),
+        ("tel-page-sms-tutorial", tutorial),
+    ]
         .into_iter()
         .map(|(what, text)| {
             let s = segments(&text);
@@ -59,6 +78,18 @@ struct TelephonyPage<'a> {
     urls: Vec<(String, String)>,
     sms: Vec<SmsCost>,
     rows: Vec<EventRow>,
+    outbox: Vec<OutgoingRow>,
+}
+
+/// One SMS of the outbox: the number masked (`+33 6 •• •• •• 78`), never the text.
+pub struct OutgoingRow {
+    pub time: String,
+    pub iso: String,
+    pub to: String,
+    pub what: String,
+    pub status: String,
+    pub attempts: i64,
+    pub error: String,
 }
 
 fn label(ctx: &PageCtx, prefix: &str, code: &str) -> String {
@@ -92,6 +123,21 @@ pub async fn show(State(state): State<AppState>, ctx: PageCtx) -> Response {
                 result: label(&ctx, "tel-result", &e.result),
             })
             .collect();
+        let outbox = state
+            .store
+            .recent_sms(LATEST)
+            .await?
+            .into_iter()
+            .map(|m| OutgoingRow {
+                time: paris_time(m.created_at),
+                iso: iso(m.created_at),
+                to: m.recipient.as_deref().map(relais_domain::phone::mask).unwrap_or_else(|| "—".into()),
+                what: m.subject,
+                status: m.status,
+                attempts: m.attempts,
+                error: m.last_error.unwrap_or_default(),
+            })
+            .collect();
         Ok::<_, PageError>(render(&TelephonyPage {
             ctx: &ctx,
             configured: tel.auth_token.is_some(),
@@ -100,6 +146,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageCtx) -> Response {
             urls,
             sms: sms_costs(&ctx),
             rows,
+            outbox,
         }))
     }
     .await;

@@ -255,6 +255,64 @@ async fn callback(state: &AppState, call: &Signed, lang: Lang, topic: &'static s
             }
         }
     };
-    intro.extend([say(lang, t.t1("tel-callback", "reference", ivr::spell(&req.reference))), Verb::Hangup]);
+    intro.push(say(lang, t.t1("tel-callback", "reference", ivr::spell(&req.reference))));
+    if super::sms_sender::configured(&state.config.telephony) {
+        // Consent first: the reference is texted only if the caller presses the key.
+        intro.push(Verb::Gather {
+            action: link(state, &format!("/telephony/twiml/voice/sms-consent?lang={}", lang.code())),
+            num_digits: 1,
+            timeout_secs: state.config.telephony.gather_timeout.as_secs(),
+            children: vec![say(lang, t.t("tel-sms-offer"))],
+        });
+    }
+    intro.push(Verb::Hangup);
     twiml(&intro)
+}
+
+/// `POST /telephony/twiml/voice/sms-consent?lang=…`: the key pressed after the offer to
+/// receive the reference by SMS. With the consent key, one SMS (keyed on the CallSid, so a
+/// retried webhook queues nothing more) with the reference and the line's hours only.
+pub async fn sms_consent(State(state): State<AppState>, Query(step): Query<Step>, call: Signed) -> Response {
+    let lang = step.lang();
+    let t = tr(lang);
+    let consent = call.get("Digits") == Some(ivr::SMS_CONSENT_KEY);
+    let sid = call.get("CallSid").unwrap_or("");
+    let number = call.get("From").and_then(|f| phone::normalize(f).ok());
+    if !consent || sid.is_empty() || !super::sms_sender::configured(&state.config.telephony) {
+        return twiml(&[say(lang, t.t("tel-goodbye")), Verb::Hangup]);
+    }
+    let (req, Some(number)) = (match state.store.call_request(sid).await {
+        Ok(r) => r,
+        Err(e) => return failure(e),
+    }, number) else {
+        return twiml(&[say(lang, t.t("tel-goodbye")), Verb::Hangup]);
+    };
+    let Some(req) = req else { return twiml(&[say(lang, t.t("tel-goodbye")), Verb::Hangup]) };
+    let now = now_ms();
+    let msg = relais_store::outbox::NewMessage {
+        idempotency_key: format!("sms-confirmation:{sid}"),
+        recipient: number,
+        subject: "callback confirmation".into(),
+        body_text: crate::pages::forms::t_args(
+            &t,
+            "tel-sms-confirmation",
+            &[
+                ("reference", req.reference.clone().into()),
+                ("hours", state.config.hours(lang.code()).to_owned().into()),
+            ],
+        ),
+        not_before_ms: now,
+    };
+    match state.store.enqueue_sms(&msg, now).await {
+        Ok(done) => {
+            state.sms_enqueued();
+            let result = match done {
+                relais_store::sms_outbox::SmsEnqueued::OptedOut => "opted_out",
+                _ => "queued",
+            };
+            let _ = state.store.log_telephony("sms_out", result, now).await;
+            twiml(&[say(lang, t.t("tel-sms-will-send")), Verb::Hangup])
+        }
+        Err(e) => failure(e),
+    }
 }

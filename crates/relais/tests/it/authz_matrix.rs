@@ -141,7 +141,7 @@ async fn every_page_with_every_role() {
         ("/coordination/sujets".into(), ADMIN),
         ("/coordination/journal".into(), ADMIN),
     ];
-    let mut browsers = vec![(Anonymous, reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap())];
+    let mut browsers = vec![(Anonymous, { relais_web::install_tls_provider(); reqwest::Client::builder() }.redirect(reqwest::redirect::Policy::none()).build().unwrap())];
     for (who, email) in [(Volunteer, "v@relais.test"), (Coordinator, "c@relais.test"), (Admin, "a@relais.test")] {
         let c = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
         let html = c.get(app.url("/connexion")).send().await.unwrap().text().await.unwrap();

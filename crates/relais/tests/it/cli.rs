@@ -35,7 +35,7 @@ async fn user_add_creates_an_approved_account_that_can_sign_in() {
     store.close().await;
 
     let mut server = start_binary(&url, &[]).await;
-    let res = reqwest::Client::new()
+    let res = crate::support::plain_client()
         .post(format!("{}/api/v1/auth/token", server.addr))
         .json(&json!({"email": "nadia@example.fr", "password": "un mot de passe solide"}))
         .send()

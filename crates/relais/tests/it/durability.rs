@@ -64,7 +64,7 @@ pub async fn start_binary(db_url: &str, extra_env: &[(&str, &str)]) -> Server {
     ];
     let mut server = Some(Server { child, addr: format!("http://127.0.0.1:{port}"), output, readers });
     let addr = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
+    let client = crate::support::plain_client();
     for _ in 0..200 {
         if let Ok(r) = client.get(format!("{addr}/healthz")).send().await {
             if r.status() == StatusCode::OK {
@@ -82,7 +82,7 @@ async fn acknowledged_requests_survive_kill_9_and_restart() {
     let (store, db_url, _dir) = fresh_store().await;
     store.close().await;
     let mut server = start_binary(&db_url, &[]).await;
-    let client = reqwest::Client::new();
+    let client = crate::support::plain_client();
     let mut acknowledged = Vec::new();
     for i in 0..40u32 {
         let res = client

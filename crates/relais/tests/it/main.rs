@@ -22,4 +22,5 @@ mod tutorials;
 mod shifts;
 mod shifts_mail;
 mod staffing;
+mod sms_outbox;
 mod telephony;

@@ -27,7 +27,7 @@ async fn phone_numbers_and_notes_never_reach_the_logs() {
         .unwrap();
     store.close().await;
     let server = start_binary(&db_url, &[("RELAIS_LOG", "debug"), ("RELAIS_SKILL_WIDEN_SECONDS", "0")]).await;
-    let c = reqwest::Client::new();
+    let c = crate::support::plain_client();
     let a = &server.addr;
     let res = c.post(format!("{a}/api/v1/help-requests")).json(&json!({"phone": "06 12 34 56 78", "topic": "impots", "need": "secret besoin"})).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::CREATED);

@@ -172,6 +172,7 @@ impl TestApp {
             .await
             .expect("server");
         });
+        relais_web::install_tls_provider();
         let client = Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
         TestApp { addr, store, state, client, db_url, _dir: dir, shutdown: Some(tx) }
     }
@@ -268,6 +269,7 @@ pub fn e164(n: u32) -> String {
 
 /// A browser for page tests: keeps its cookies, does not follow redirects.
 pub fn browser() -> Client {
+    relais_web::install_tls_provider();
     Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
@@ -289,4 +291,10 @@ pub async fn sign_in_as(app: &TestApp, c: &Client, email: &str) {
     let csrf = csrf_of(&html);
     let res = c.post(app.url("/connexion")).form(&[("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD)]).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+}
+
+/// A default reqwest client (ring installed as the TLS provider first).
+pub fn plain_client() -> Client {
+    relais_web::install_tls_provider();
+    Client::new()
 }

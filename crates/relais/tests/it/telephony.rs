@@ -376,9 +376,10 @@ async fn the_coordinators_page_shows_the_urls_and_the_events_without_personal_da
         assert!(!html.contains(&from[3..]) && !html.contains("CA2000"), "no number, no CallSid");
         if lang == "fr" {
             assert!(html.contains("Demande de rappel") && html.contains("rappel demandé"), "{html}");
-            // The French replies stay in GSM-7 and one segment each.
-            assert_eq!(html.matches("<td>GSM-7</td>").count(), 2, "{html}");
-            assert_eq!(html.matches("data-segments=\"1\"").count(), 2);
+            // The French texts (two replies, the confirmation, a tutorial link) stay in GSM-7
+            // and one segment each.
+            assert_eq!(html.matches("<td>GSM-7</td>").count(), 4, "{html}");
+            assert_eq!(html.matches("data-segments=\"1\"").count(), 4);
         }
     }
     let v = browser();
