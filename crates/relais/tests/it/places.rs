@@ -315,3 +315,49 @@ async fn the_console_links_to_places_near_the_person_for_the_requests_need() {
     assert!(html.contains("value=\"73000\""));
     assert!(!listed_names(&html).is_empty(), "Hinaura has places offering procedures near Chambéry");
 }
+
+/// `relais import places` and `export places` while a server runs on the same database and
+/// keeps writing (help requests through its group-commit writer): the command opens the
+/// database without taking the write lock (the schema is current) and its transaction waits
+/// its turn, so it succeeds (docs/places.md; on SQLite this used to fail "database is locked").
+#[tokio::test]
+async fn import_and_export_run_beside_a_live_server_that_is_writing() {
+    let (url, dir) = fresh_db().await;
+    let store = relais_store::Store::connect(&url).await.unwrap();
+    let app = std::sync::Arc::new(TestApp::spawn_on(store, url.clone(), dir, test_config()).await);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (app, stop) = (app.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut n = 0u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                let res = app.submit(serde_json::json!({"phone": phone(n), "topic": "autre", "language": "fr"})).await;
+                let status = res.status();
+                assert!(status.is_success() || status == StatusCode::TOO_MANY_REQUESTS, "{status} {}", res.text().await.unwrap());
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+            n
+        })
+    };
+    let file = format!("{DATA}/hinaura-lieux-mediation-numerique.json");
+    for round in 0..2 {
+        let (u, f) = (url.clone(), file.clone());
+        let (ok, out, err) = tokio::task::spawn_blocking(move || import(&u, &f)).await.unwrap();
+        assert!(ok, "round {round}: {err}");
+        let expect = if round == 0 { "687 inserted, 0 updated, 0 unchanged" } else { "0 inserted, 0 updated, 687 unchanged" };
+        assert!(out.contains(expect), "{out}");
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("out.csv");
+    let (u, p) = (url.clone(), path.to_str().unwrap().to_string());
+    let (ok, _, err) =
+        tokio::task::spawn_blocking(move || relais(&["export", "places", "--format", "lmn-csv", "--output", &p, "--database-url", &u])).await.unwrap();
+    assert!(ok, "{err}");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let submitted = writer.await.unwrap();
+    assert!(submitted > 1, "the server was writing meanwhile");
+    assert_eq!(app.store.places().await.unwrap().len(), 687);
+    let csv = std::fs::read(&path).unwrap();
+    assert_eq!(relais_directory::parse(&csv, relais_directory::Format::LmnCsv).unwrap().accepted.len(), 687);
+}
