@@ -23,9 +23,8 @@ async fn count(url: &str) -> usize {
     n
 }
 
-/// A fresh migrated database with no connection left open, so that the CLI is the only
-/// writer (on SQLite a second process waits for the test's own pool otherwise; see
-/// docs/places.md).
+/// A fresh migrated database with no connection left open. (The CLI also runs beside a live
+/// server: `import_and_export_run_beside_a_live_server_that_is_writing`.)
 async fn fresh_db() -> (String, Option<tempfile::TempDir>) {
     let (store, url, dir) = fresh_store().await;
     store.close().await;
@@ -102,8 +101,7 @@ async fn export_api_and_cli_round_trip_to_the_same_places() {
     assert!(ok, "{err}");
     let (ok, _, err) = import(&url, &format!("{DATA}/exemple-valide.csv"));
     assert!(ok, "{err}");
-    // CLI exports before the server starts (on SQLite the CLI needs the write lock to check
-    // migrations, which the running server may hold; docs/places.md).
+    // CLI exports before the server starts (beside a live server: the test below).
     let tmp = tempfile::tempdir().unwrap();
     for format in ["lmn-csv", "lmn-json"] {
         let path = tmp.path().join(format!("out-{format}"));
