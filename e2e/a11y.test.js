@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  LANGS, SERVER_SKIP, launch, newContext, url, assertNoAxeViolations, watchProblems, discoverPublicPaths,
+  LANGS, ERROR_PATHS, SERVER_SKIP, launch, newContext, url, assertNoAxeViolations, watchProblems, discoverPublicPaths,
 } from './lib.js';
 
 const paths = SERVER_SKIP ? [] : await discoverPublicPaths();
@@ -28,6 +28,29 @@ describe('public pages pass axe', { skip: SERVER_SKIP }, () => {
           assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
           await assertNoAxeViolations(page, `${path}?lang=${lang}`);
           assert.deepEqual(problems, [], `problems while loading ${path}?lang=${lang}`);
+        } finally { await context.close(); }
+      });
+    }
+  }
+});
+
+describe('public pages with a field error pass axe', { skip: SERVER_SKIP }, () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+
+  for (const lang of LANGS) {
+    for (const path of ERROR_PATHS) {
+      it(`${path} in ${lang}`, async () => {
+        const context = await newContext(browser);
+        try {
+          const page = await context.newPage();
+          const res = await page.goto(url(path, lang));
+          assert.equal(res.status(), 422, `GET ${path}?lang=${lang}`);
+          assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+          assert.equal(await page.getAttribute('#near', 'aria-describedby'), 'near-error near-hint');
+          assert.ok((await page.locator('#near-error').innerText()).trim().length > 1);
+          await assertNoAxeViolations(page, `${path}?lang=${lang}`);
         } finally { await context.close(); }
       });
     }

@@ -28,7 +28,11 @@ export const PUBLIC_PATHS = [
   // The tutorial library: home, a search, a topic, a tutorial and its easy-to-read version.
   '/tutoriels', '/tutoriels?q=declaration%20caf', '/tutoriels/sujet/famille-visio',
   '/tutoriels/appel-video-whatsapp', '/tutoriels/appel-video-whatsapp?variant=falc',
+  // The directory of places: the empty form and a search (its error page: a11y.test.js).
+  '/lieux', '/lieux?near=73000&radius_km=50&need=&q=',
 ];
+// Public pages answered with 422 and an error tied to a field; checked with axe too.
+export const ERROR_PATHS = ['/lieux?near=Xyzzyville'];
 // Paths that are not public pages (or not HTML) even when linked from a public page.
 export const NOT_PUBLIC = /^\/(static|api|console|coordination|coordinateur|benevole|admin|metrics|healthz|openapi|docs\/api)(\/|$)|\.(csv|ics|json|xml|svg|png|pdf|css|js)$/;
 // A reference is two groups of three characters from an unambiguous alphabet.

@@ -90,3 +90,36 @@ pub fn canonical(field: &str, value: &str) -> Option<&'static str> {
     }
     None
 }
+
+/// The schema's service that answers a help-request topic (ids of
+/// `relais_domain::topics::SEED`): `Some(None)` for a known topic no service fits ("autre"),
+/// `None` for a text that is not a topic id. Decision: the mapping follows what a volunteer
+/// would look for in a place for that topic; every procedure topic (CAF, taxes, ANTS, health,
+/// housing) is "Aide aux démarches administratives".
+pub fn topic_service(topic: &str) -> Option<Option<&'static str>> {
+    let s = |i: usize| Some(Some(SERVICES[i]));
+    match topic {
+        "declaration-en-ligne" | "sante-ameli" | "famille-caf" | "impots" | "papiers-ants" | "logement" => s(0),
+        "famille-visio" | "courriel-comptes" | "achats-en-ligne" => s(1),
+        "travail-emploi" => s(2),
+        "securite-arnaques" => s(3),
+        "ecole-ent" => s(4),
+        "info-verifiee" => s(6),
+        "equipement-connexion" => s(7),
+        "autre" => Some(None),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod topic_tests {
+    use super::*;
+
+    #[test]
+    fn topics_map_to_services_of_the_vocabulary() {
+        assert_eq!(topic_service("famille-caf"), Some(Some("Aide aux démarches administratives")));
+        assert_eq!(topic_service("equipement-connexion"), Some(Some("Accès internet et matériel informatique")));
+        assert_eq!(topic_service("autre"), Some(None));
+        assert_eq!(topic_service("démarches"), None);
+    }
+}

@@ -148,6 +148,39 @@ impl Store {
         Ok(())
     }
 
+    /// Whether every migration this binary knows is already applied, with the same checksum,
+    /// read through the read-only pool: no lock is taken. SQLite: `Migrator::run` writes (it
+    /// creates the bookkeeping table if missing, and the topic seeding inserts) and so needs
+    /// the one write lock a running server also wants.
+    pub async fn schema_is_current(&self) -> Result<bool> {
+        let (migrator, applied): (&sqlx::migrate::Migrator, std::result::Result<Vec<(i64, Vec<u8>, bool)>, sqlx::Error>) = match &self.db {
+            Db::Sqlite { read, .. } => (
+                &SQLITE_MIGRATIONS,
+                sqlx::query_as("SELECT version, checksum, success FROM _sqlx_migrations").fetch_all(read).await,
+            ),
+            Db::Postgres(pool) => (
+                &POSTGRES_MIGRATIONS,
+                sqlx::query_as("SELECT version, checksum, success FROM _sqlx_migrations").fetch_all(pool).await,
+            ),
+        };
+        // No bookkeeping table yet (a new database): not current.
+        let Ok(applied) = applied else { return Ok(false) };
+        Ok(migrator.iter().filter(|m| !m.migration_type.is_down_migration()).all(|m| {
+            applied.iter().any(|(v, sum, ok)| *v == m.version && *ok && sum.as_slice() == &*m.checksum)
+        }))
+    }
+
+    /// For commands run beside a server (`relais import|export places`): migrates only when
+    /// the schema is behind, so a command on an up-to-date database never competes for
+    /// SQLite's write lock just to open it.
+    pub async fn migrate_if_needed(&self) -> Result<bool> {
+        if self.schema_is_current().await? {
+            return Ok(false);
+        }
+        self.migrate().await?;
+        Ok(true)
+    }
+
     /// Cheap round trip for health checks.
     pub async fn ping(&self) -> Result<()> {
         on_db!(self, read, |pool, _b| {

@@ -20,8 +20,15 @@ impl Store {
     /// after each place (for a progress bar).
     pub async fn upsert_places(&self, places: &[Place], now: Millis, progress: &(dyn Fn(u64) + Sync)) -> Result<UpsertOutcome> {
         let mut out = UpsertOutcome::default();
-        on_db!(self, write, |pool, _b| {
-            let mut tx = pool.begin().await?;
+        on_db!(self, write, |pool, b| {
+            // SQLite: take the write lock at BEGIN. A deferred transaction that reads first
+            // and then writes cannot wait for a server that committed meanwhile (SQLite
+            // answers SQLITE_BUSY at once, the busy timeout does not apply); IMMEDIATE waits
+            // its turn behind the server's group-commit batches.
+            let mut tx = match b {
+                crate::Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+                crate::Backend::Postgres => pool.begin().await?,
+            };
             for (i, p) in places.iter().enumerate() {
                 let doc = serde_json::to_string(p).map_err(|e| StoreError::Corrupt(e.to_string()))?;
                 let old: Option<(String,)> =

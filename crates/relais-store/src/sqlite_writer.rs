@@ -92,7 +92,11 @@ async fn run(write: SqlitePool, mut rx: mpsc::Receiver<Job>) {
 /// Runs every job in one transaction and commits. On an error of the transaction itself,
 /// `done` still holds every caller, to be told that nothing was stored.
 async fn commit_batch(write: &SqlitePool, jobs: impl Iterator<Item = Job>, done: &mut Vec<Done>) -> std::result::Result<(), sqlx::Error> {
-    let mut tx = match write.begin().await {
+    // IMMEDIATE: the batch takes the write lock at BEGIN, waiting (busy timeout) for another
+    // process's write (`relais import places`) to commit. Deferred, its first read would pin a
+    // snapshot and the later write would fail at once with SQLITE_BUSY if that process
+    // committed meanwhile: the busy timeout does not apply to that upgrade.
+    let mut tx = match write.begin_with("BEGIN IMMEDIATE").await {
         Ok(tx) => tx,
         Err(e) => {
             for job in jobs {

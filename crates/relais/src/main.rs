@@ -124,6 +124,15 @@ async fn open(db: &DbArgs) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// Opens the database for a command that may run beside a live server: migrates only a
+/// schema that is behind (see `Store::migrate_if_needed`).
+pub(crate) async fn open_beside_server(db: &DbArgs) -> anyhow::Result<Store> {
+    let url = db.url()?;
+    let store = Store::connect(&url).await.with_context(|| format!("opening the database ({})", cli::redact(&url)))?;
+    store.migrate_if_needed().await.context("migrating the database")?;
+    Ok(store)
+}
+
 async fn serve(args: cli::ServeArgs) -> anyhow::Result<()> {
     let store = open(&args.db).await?;
     let config = args.web_config(db_retention(&args.db))?;

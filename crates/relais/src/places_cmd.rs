@@ -33,7 +33,7 @@ pub async fn import(args: ImportPlacesArgs) -> anyhow::Result<()> {
         writeln!(out, "dry run: nothing stored")?;
         return Ok(());
     }
-    let store = crate::open(&args.db).await?;
+    let store = crate::open_beside_server(&args.db).await?;
     // The bar goes to stderr and only on a terminal, so scripts and logs get plain lines.
     let bar = std::io::stderr().is_terminal().then(|| indicatif::ProgressBar::new(report.accepted.len() as u64));
     let tick = |n: u64| {
@@ -50,7 +50,7 @@ pub async fn import(args: ImportPlacesArgs) -> anyhow::Result<()> {
 }
 
 pub async fn export(args: ExportPlacesArgs) -> anyhow::Result<()> {
-    let store = crate::open(&args.db).await?;
+    let store = crate::open_beside_server(&args.db).await?;
     let places = store.places().await?;
     let text = match args.format.as_str() {
         "lmn-csv" => relais_directory::export::to_csv(&places),

@@ -6,7 +6,7 @@ mod coordination;
 mod dto;
 mod outbox;
 mod people;
-mod places;
+pub mod places;
 mod requests;
 mod session;
 pub mod tutorials;

@@ -96,24 +96,35 @@ pub struct PlaceSearchDto {
 #[utoipa::path(get, path = "/api/v1/places", params(SearchParams), tag = "places",
     responses((status = 200, body = PlaceSearchDto), (status = 422, body = Problem)))]
 pub async fn search(State(state): State<AppState>, Query(p): Query<SearchParams>) -> Result<axum::Json<PlaceSearchDto>, ApiError> {
+    Ok(axum::Json(run_search(&state, p).await?))
+}
+
+/// The one search of the directory, for the API and the public `/lieux` page alike. Error
+/// codes are translation keys (pages show them under the field).
+pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearchDto, ApiError> {
     let radius = p.radius_km.unwrap_or(20.0);
     if !(radius > 0.0 && radius <= 200.0) {
-        return Err(ApiError::field("radius_km", "out_of_range", "radius_km must be more than 0 and at most 200"));
+        return Err(ApiError::field("radius_km", "places-error-radius", "radius_km must be more than 0 and at most 200"));
     }
     let origin = match p.near.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(near) => Some(
             relais_directory::communes::communes()
                 .resolve(near)
-                .ok_or_else(|| ApiError::field("near", "unknown_place", format!("{near:?}: no French commune or postcode by this name")))?,
+                .ok_or_else(|| ApiError::field("near", "places-error-near-unknown", format!("{near:?}: no French commune or postcode by this name")))?,
         ),
     };
+    // A help-request topic id is accepted as `need` and stands for its service.
+    let need = p.need.filter(|s| !s.trim().is_empty()).and_then(|n| match relais_directory::vocab::topic_service(n.trim()) {
+        Some(service) => service.map(str::to_string),
+        None => Some(n),
+    });
     let places = state.store.places().await?;
     let now = jiff::Timestamp::from_millisecond(crate::now_ms()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let query = relais_directory::search::Query {
         origin: origin.map(|c| (c.lat, c.lon)),
         radius_km: radius,
-        need: p.need.filter(|s| !s.trim().is_empty()),
+        need,
         q: p.q.filter(|s| !s.trim().is_empty()),
         open_now: p.open_now.unwrap_or(false),
         free: p.free.unwrap_or(false),
@@ -122,7 +133,7 @@ pub async fn search(State(state): State<AppState>, Query(p): Query<SearchParams>
     };
     let hits = relais_directory::search::search(&places, &query);
     let span = |(a, b): &(u16, u16)| format!("{}-{}", relais_directory::hours::hhmm(*a), relais_directory::hours::hhmm(*b));
-    Ok(axum::Json(PlaceSearchDto {
+    Ok(PlaceSearchDto {
         origin: origin.map(|c| OriginDto { commune: c.nom.clone(), code_insee: c.code_insee.clone(), latitude: c.lat, longitude: c.lon }),
         places: hits
             .into_iter()
@@ -155,5 +166,5 @@ pub async fn search(State(state): State<AppState>, Query(p): Query<SearchParams>
                 }
             })
             .collect(),
-    }))
+    })
 }

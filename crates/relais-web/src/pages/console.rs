@@ -181,6 +181,8 @@ struct RequestPage<'a> {
     tutorial_q: String,
     tutorials: Vec<super::tutorial_sending::TutorialChoice>,
     tutorial_sms: bool,
+    /// `/lieux` prefilled with the person's postcode and the topic's service.
+    places_href: String,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -224,7 +226,7 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
         Fact { label: tr.t("request-urgency"), value: label(tr, "urgency", req.urgency().as_str()), ltr: false },
         Fact { label: tr.t("request-language"), value: language_option(tr, &language), ltr: false },
         Fact { label: tr.t("request-first-name"), value: first_name.unwrap_or_else(none), ltr: false },
-        Fact { label: tr.t("request-postcode"), value: postcode.unwrap_or_else(none), ltr: false },
+        Fact { label: tr.t("request-postcode"), value: postcode.clone().unwrap_or_else(none), ltr: false },
         Fact { label: tr.t("request-windows"), value: if windows.is_empty() { tr.t("request-windows-any") } else { windows.join(", ") }, ltr: false },
         Fact { label: tr.t("request-sms"), value: tr.t(if req.sms_consent { "value-yes" } else { "value-no" }), ltr: false },
         Fact { label: tr.t("request-channel"), value: label(tr, "channel", req.channel.as_str()), ltr: false },
@@ -255,7 +257,9 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     let tutorials = if holder { super::tutorial_sending::choices(state, ctx, &tutorial_q, &topic, &forms) } else { Vec::new() };
     // By SMS too when the line sends SMS and the person left a number.
     let tutorial_sms = holder && number.is_some() && crate::telephony::sms_sender::configured(&state.config.telephony);
+    let places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
     let page = RequestPage {
+        places_href,
         tutorial_q,
         tutorials,
         tutorial_sms,

@@ -31,6 +31,7 @@ pub mod join;
 pub mod live;
 pub mod outbox;
 pub mod people;
+pub mod places;
 pub mod profile;
 pub mod public;
 pub mod schedule_view;
@@ -55,6 +56,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/demande/{reference}/confirmation", get(public::confirmation))
         .route("/suivi", get(public::follow_form).post(public::follow_lookup))
         .route("/suivi/annuler", post(public::follow_cancel))
+        .route("/lieux", get(places::page))
         .route("/tutoriels", get(tutorials::library))
         .route("/tutoriels/", get(tutorials::library_slash))
         .route("/tutoriels/sujet/{topic}", get(tutorials::topic))

@@ -1,0 +1,61 @@
+# دليل الأماكن (issue 6).
+
+nav-places = ابحث عن مكان
+home-places-link = ابحث عن مكان قريب منك يمكن أن يساعدك فيه أحد
+
+places-title = ابحث عن مكان قريب منك يمكن أن يساعدك فيه أحد
+places-intro = أماكن يمكن أن يساعدك فيها شخص حضوريًا: الإجراءات الإدارية، الحاسوب، الإنترنت.
+places-call = هل تفضّل أن نبحث معك؟ اتصل بنا:
+places-near-label = الرمز البريدي أو البلدية
+places-near-hint = مثلًا: 73000 أو Chambéry. لا تكتب عنوانك أبدًا.
+places-need-label = ماذا تحتاج؟
+places-need-any = كل الاحتياجات
+places-q-label = كلمات مفتاحية (اختياري)
+places-q-hint = مثلًا: CAF، البلدية، الطباعة.
+places-radius-label = أقصى مسافة
+places-open-now-label = الأماكن المفتوحة الآن فقط
+places-free-label = الأماكن المجانية فقط
+places-submit = ابحث
+places-results-title = الأماكن التي وجدناها
+places-results-near = أماكن قرب { $commune }
+places-results-count = { $n ->
+    [0] لم نجد أي مكان.
+    [one] وجدنا مكانًا واحدًا.
+    [two] وجدنا مكانين.
+    [few] وجدنا { $n } أماكن.
+   *[other] وجدنا { $n } مكانًا.
+}
+places-results-none = جرّب مسافة أكبر أو حاجة أخرى، أو اتصل بنا:
+places-distance = { $km } كم
+places-distance-label = المسافة
+places-address-label = العنوان
+places-today-label = اليوم
+places-today = { $hours }
+places-today-closed = مغلق اليوم
+places-today-unknown = مواعيد العمل غير معروفة
+places-open = مفتوح الآن
+places-closed = مغلق الآن
+places-hours-label = المواعيد المنشورة
+places-contact-label = الاتصال
+places-appointment = حجز موعد
+places-accessibility-label = سهولة الوصول
+places-accessibility-sheet = بطاقة سهولة الوصول (Acceslibre، بالفرنسية)
+places-fees-label = الرسوم
+places-services-label = الخدمات
+places-osm-link = عرض على OpenStreetMap: { $name }
+places-error-near-unknown = لا نعرف هذه البلدية أو هذا الرمز البريدي. تحقّق من الكتابة أو اكتب الرمز البريدي المكوّن من 5 أرقام.
+places-error-radius = اختر مسافة بين 1 و200 كم.
+console-find-place = ابحث عن مكان قرب الشخص
+
+places-service-0 = المساعدة في الإجراءات الإدارية
+places-service-1 = إتقان الأدوات الرقمية اليومية
+places-service-2 = الإدماج المهني عبر الرقمي
+places-service-3 = الاستخدام الآمن للرقمي
+places-service-4 = التربية والتعليم مع الرقمي
+places-service-5 = الترفيه والإبداع الرقمي
+places-service-6 = فهم العالم الرقمي
+places-service-7 = الوصول إلى الإنترنت والحاسوب
+places-service-8 = اقتناء معدات حاسوب بسعر تضامني
+places-fee-0 = مجاني
+places-fee-1 = مجاني بشروط
+places-fee-2 = بمقابل

@@ -1,0 +1,59 @@
+# Directory of places (issue 6).
+
+nav-places = Find a place
+home-places-link = Find a place near you where someone can help
+
+places-title = Find a place near you where someone can help
+places-intro = Places where someone can help you in person: procedures, computers, the internet.
+places-call = Would you rather we searched with you? Call us:
+places-near-label = Postcode or town
+places-near-hint = For example: 73000 or Chambéry. Never your address.
+places-need-label = What do you need?
+places-need-any = Any need
+places-q-label = Keywords (optional)
+places-q-hint = For example: CAF, town hall, print.
+places-radius-label = Maximum distance
+places-open-now-label = Only places open now
+places-free-label = Only free places
+places-submit = Search
+places-results-title = Places found
+places-results-near = Places near { $commune }
+places-results-count = { $n ->
+    [0] No place found.
+    [one] 1 place found.
+   *[other] { $n } places found.
+}
+places-results-none = Try a longer distance or another need, or call us:
+places-distance = { $km } km
+places-distance-label = Distance
+places-address-label = Address
+places-today-label = Today
+places-today = { $hours }
+places-today-closed = Closed today
+places-today-unknown = Opening hours not known
+places-open = Open now
+places-closed = Closed now
+places-hours-label = Published hours
+places-contact-label = Contact
+places-appointment = Book an appointment
+places-accessibility-label = Accessibility
+places-accessibility-sheet = Accessibility sheet (Acceslibre, in French)
+places-fees-label = Fees
+places-services-label = Services
+places-osm-link = See on OpenStreetMap: { $name }
+places-error-near-unknown = We do not know this town or postcode. Check the spelling or type the 5-digit postcode.
+places-error-radius = Choose a distance between 1 and 200 km.
+console-find-place = Find a place near the person
+
+places-service-0 = Help with administrative procedures
+places-service-1 = Everyday digital tools
+places-service-2 = Finding work with digital tools
+places-service-3 = Using digital tools safely
+places-service-4 = Parenting and education with digital tools
+places-service-5 = Digital leisure and creation
+places-service-6 = Understanding the digital world
+places-service-7 = Internet access and computers
+places-service-8 = Low-cost computer equipment
+places-fee-0 = Free
+places-fee-1 = Free under conditions
+places-fee-2 = Paid

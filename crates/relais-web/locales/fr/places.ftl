@@ -1,0 +1,59 @@
+# Annuaire des lieux (issue 6). Français : la référence.
+
+nav-places = Trouver un lieu
+home-places-link = Trouver un lieu d'aide près de chez vous
+
+places-title = Trouver un lieu d'aide près de chez vous
+places-intro = Des lieux où quelqu'un peut vous aider sur place : démarches, ordinateur, internet.
+places-call = Vous préférez qu'on cherche avec vous ? Appelez-nous :
+places-near-label = Code postal ou commune
+places-near-hint = Par exemple : 73000 ou Chambéry. Jamais votre adresse.
+places-need-label = De quoi avez-vous besoin ?
+places-need-any = Tous les besoins
+places-q-label = Mots-clés (facultatif)
+places-q-hint = Par exemple : CAF, mairie, imprimer.
+places-radius-label = Distance maximale
+places-open-now-label = Seulement les lieux ouverts maintenant
+places-free-label = Seulement les lieux gratuits
+places-submit = Chercher
+places-results-title = Lieux trouvés
+places-results-near = Lieux près de { $commune }
+places-results-count = { $n ->
+    [0] Aucun lieu trouvé.
+    [one] 1 lieu trouvé.
+   *[other] { $n } lieux trouvés.
+}
+places-results-none = Essayez une distance plus grande ou un autre besoin, ou appelez-nous :
+places-distance = { $km } km
+places-distance-label = Distance
+places-address-label = Adresse
+places-today-label = Aujourd'hui
+places-today = { $hours }
+places-today-closed = Fermé aujourd'hui
+places-today-unknown = Horaires non connus
+places-open = Ouvert maintenant
+places-closed = Fermé maintenant
+places-hours-label = Horaires publiés
+places-contact-label = Contact
+places-appointment = Prendre rendez-vous
+places-accessibility-label = Accessibilité
+places-accessibility-sheet = Fiche d'accessibilité (Acceslibre)
+places-fees-label = Frais
+places-services-label = Services
+places-osm-link = Voir sur OpenStreetMap : { $name }
+places-error-near-unknown = Nous ne connaissons pas cette commune ni ce code postal. Vérifiez l'orthographe ou écrivez le code postal à 5 chiffres.
+places-error-radius = Choisissez une distance entre 1 et 200 km.
+console-find-place = Trouver un lieu près de la personne
+
+places-service-0 = Aide aux démarches administratives
+places-service-1 = Maîtrise des outils numériques du quotidien
+places-service-2 = Insertion professionnelle via le numérique
+places-service-3 = Utilisation sécurisée du numérique
+places-service-4 = Parentalité et éducation avec le numérique
+places-service-5 = Loisirs et créations numériques
+places-service-6 = Compréhension du monde numérique
+places-service-7 = Accès internet et matériel informatique
+places-service-8 = Acquisition de matériel informatique à prix solidaire
+places-fee-0 = Gratuit
+places-fee-1 = Gratuit sous condition
+places-fee-2 = Payant
