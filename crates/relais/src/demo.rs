@@ -146,7 +146,21 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<Login>> {
     for i in 0..36 {
         store.create_request(&request(i, i), now - (36 - i as i64) * 4 * MINUTE).await?;
     }
+    seed_places(store, now).await?;
     Ok(logins)
+}
+
+/// Real places for the directory: the Hinaura open-data file (687 places of digital mediation
+/// in Auvergne-Rhône-Alpes, Licence Ouverte 2.0, see crates/relais-directory/tests/data/
+/// SOURCES.md) through the same import path as `relais import places`, so `/lieux` answers
+/// for "Chambéry", "Lyon" or "38000" out of the box.
+async fn seed_places(store: &Store, now: i64) -> anyhow::Result<()> {
+    const HINAURA: &[u8] = include_bytes!("../../relais-directory/tests/data/hinaura-lieux-mediation-numerique.json");
+    let format = relais_directory::import::Format::sniff(HINAURA);
+    let report = relais_directory::import::parse(HINAURA, format).map_err(|e| anyhow::anyhow!("demo places: {e}"))?;
+    store.upsert_places(&report.accepted, now, &|_| {}).await?;
+    println!("Demo directory: {} places (Hinaura open data) for /lieux.", report.accepted.len());
+    Ok(())
 }
 
 fn request(i: usize, n: usize) -> NewHelpRequest {
