@@ -4,6 +4,7 @@
 //! in the same call table as the provider's CallSids.
 
 use crate::actions;
+use crate::api::ApiJson;
 use crate::error::{ApiError, FieldError};
 use crate::intake::IntakeInput;
 use crate::now_ms;
@@ -36,7 +37,9 @@ fn field(name: &'static str, e: impl std::fmt::Display) -> ApiError {
     ApiError::Validation(vec![FieldError::new(name, "error-cti", e.to_string())])
 }
 
-pub async fn event(State(state): State<AppState>, Path(token): Path<String>, Json(ev): Json<CtiEvent>) -> Result<(StatusCode, Json<Value>), ApiError> {
+/// The body goes through `ApiJson`, so a missing or mistyped field is a problem+json naming it,
+/// like every other JSON endpoint.
+pub async fn event(State(state): State<AppState>, Path(token): Path<String>, ApiJson(ev): ApiJson<CtiEvent>) -> Result<(StatusCode, Json<Value>), ApiError> {
     let expected = state.config.telephony.cti_token.as_ref().ok_or(ApiError::NotFound)?;
     if !bool::from(expected.expose().as_bytes().ct_eq(token.as_bytes())) {
         return Err(ApiError::NotFound);

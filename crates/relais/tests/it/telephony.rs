@@ -348,6 +348,12 @@ async fn cti_events_turn_missed_calls_into_callback_requests() {
     assert!(body.contains("cause"), "{body}");
     let res = post(tok, json!({"event": "ring", "direction": "in", "callId": "c5"})).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A body without callId is a problem document that names the field.
+    let res = post(tok, json!({"event": "hangup", "direction": "in"})).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let body = res.text().await.unwrap();
+    assert!(body.contains("callId"), "{body}");
 
     // Without a configured token the endpoint does not exist.
     let off = TestApp::spawn_with(config()).await;
