@@ -37,12 +37,16 @@ pub fn generate_slots(hours: &ServiceHours, first_day: Date, days: u16, slot_min
             // Clipped at the closing instant too: a local time in the spring-forward gap
             // moves forward by an hour and could otherwise land after the close.
             let close = paris_instant(day, h.close_minute);
+            // And never before the opening instant, as `ServiceHours::is_open` reads it: an
+            // opening time inside the spring-forward gap opens an hour later (proptest case
+            // in proptest-regressions: open 02:26, close 03:01 on the night of the change).
+            let open_at = paris_instant(day, h.open_minute);
             while from < h.close_minute {
                 let to = from.saturating_add(length).min(h.close_minute);
                 // …and never before the previous slot's end (times in the gap map onto the
                 // hour after it).
                 let floor = out.last().map_or(i64::MIN, |s: &Slot| s.end);
-                let slot = Slot { start: paris_instant(day, from).min(close).max(floor), end: paris_instant(day, to).min(close) };
+                let slot = Slot { start: paris_instant(day, from).max(open_at).min(close).max(floor), end: paris_instant(day, to).min(close) };
                 // A slot falling wholly in a spring-forward gap would be empty: skip it.
                 if slot.start < slot.end {
                     out.push(slot);
