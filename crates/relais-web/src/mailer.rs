@@ -157,19 +157,7 @@ pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<usize, relais
                 tracing::info!(message_id = msg.id, attempt = msg.attempts, "e-mail sent");
                 state.store.mark_message_sent(msg.id, now).await
             }
-            Err((error, permanent)) => {
-                let attempts = u32::try_from(msg.attempts).unwrap_or(u32::MAX);
-                match config.mail_retry.after_failure(attempts, permanent, now) {
-                    AfterFailure::RetryAt(at) => {
-                        tracing::warn!(message_id = msg.id, attempt = msg.attempts, error = %error, retry_in_ms = at - now, "e-mail not sent, will retry");
-                        state.store.mark_message_retry(msg.id, at, &error).await
-                    }
-                    AfterFailure::GiveUp => {
-                        tracing::warn!(message_id = msg.id, attempt = msg.attempts, error = %error, "e-mail failed for good");
-                        state.store.mark_message_failed(msg.id, &error, now).await
-                    }
-                }
-            }
+            Err((error, permanent)) => record_failure(state, msg, &error, permanent, now, "e-mail").await,
         };
         if let Err(e) = stored {
             // The lease will run out and the message be tried again: at least once.
@@ -177,6 +165,29 @@ pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<usize, relais
         }
     }
     Ok(batch.len())
+}
+
+/// A failed try of an outbox message (e-mail or SMS, `what` says which in the logs): a retry
+/// at the policy's next delay, or given up. Shared by both senders so they follow one rule.
+pub(crate) async fn record_failure(
+    state: &AppState,
+    msg: &OutboxMessage,
+    error: &str,
+    permanent: bool,
+    now: i64,
+    what: &str,
+) -> Result<(), relais_store::StoreError> {
+    let attempts = u32::try_from(msg.attempts).unwrap_or(u32::MAX);
+    match state.config.mail_retry.after_failure(attempts, permanent, now) {
+        AfterFailure::RetryAt(at) => {
+            tracing::warn!(message_id = msg.id, attempt = msg.attempts, error = %error, retry_in_ms = at - now, "{what} not sent, will retry");
+            state.store.mark_message_retry(msg.id, at, error).await
+        }
+        AfterFailure::GiveUp => {
+            tracing::warn!(message_id = msg.id, attempt = msg.attempts, error = %error, "{what} failed for good");
+            state.store.mark_message_failed(msg.id, error, now).await
+        }
+    }
 }
 
 /// A short reason for administrators, without what the server said after its code (a

@@ -9,7 +9,6 @@
 use super::config::TelephonyConfig;
 use crate::now_ms;
 use crate::state::AppState;
-use relais_domain::mail::AfterFailure;
 use relais_store::outbox::{OutboxMessage, CLAIM_BATCH};
 use tokio::task::JoinHandle;
 
@@ -150,19 +149,7 @@ pub async fn send_due(state: &AppState, client: &reqwest::Client, provider: &Pro
                 tracing::info!(message_id = msg.id, attempt = msg.attempts, "SMS sent");
                 state.store.mark_sms_sent(msg.id, sid.as_deref(), now).await
             }
-            Outcome::Failed { error, permanent } => {
-                let attempts = u32::try_from(msg.attempts).unwrap_or(u32::MAX);
-                match config.mail_retry.after_failure(attempts, permanent, now) {
-                    AfterFailure::RetryAt(at) => {
-                        tracing::warn!(message_id = msg.id, attempt = msg.attempts, error = %error, "SMS not sent, will retry");
-                        state.store.mark_message_retry(msg.id, at, &error).await
-                    }
-                    AfterFailure::GiveUp => {
-                        tracing::warn!(message_id = msg.id, attempt = msg.attempts, error = %error, "SMS failed for good");
-                        state.store.mark_message_failed(msg.id, &error, now).await
-                    }
-                }
-            }
+            Outcome::Failed { error, permanent } => crate::mailer::record_failure(state, msg, &error, permanent, now, "SMS").await,
         };
         if let Err(e) = stored {
             tracing::warn!(message_id = msg.id, error = %e, "could not record the outcome of an SMS");
