@@ -81,6 +81,9 @@ export function watchProblems(page) {
     // Leaving a page cuts its live stream (server-sent events): that abort is the browser
     // closing the connection on purpose, not a failure of the page.
     if (r.resourceType() === 'eventsource' && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    // The browser fetches the favicon on its own after the load event; going on to the next
+    // page cancels that fetch. A missing favicon still shows up as a 404 in the handler above.
+    if (new URL(r.url()).pathname.endsWith('/favicon.svg') && r.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`failed ${r.resourceType()} ${r.url()}: ${r.failure()?.errorText}`);
   });
   page.on('console', (m) => {
