@@ -1,5 +1,6 @@
-// axe-core on the shift pages (signed in with the demo accounts): the volunteer's slots, the
-// coordinators' coverage grid and the administrators' hours editor, in the three languages.
+// axe-core on the signed-in pages (demo accounts): the volunteer's slots, the
+// coordinators' coverage grid, the administrators' hours editor, the telephony page and the
+// tutorial editor, in the three languages.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { LANGS, SERVER_SKIP, launch, newContext, url, assertNoAxeViolations, watchProblems, submit } from './lib.js';
@@ -11,9 +12,12 @@ const PAGES = [
   ['admin@relais.test', '/coordination/horaires'],
   // Issue 5: the coordinators' telephony page (URLs to paste, anonymous event log).
   ['coordination@relais.test', '/coordination/telephonie'],
+  // Issue 3: the tutorial editor (list, and one tutorial's source with its preview).
+  ['admin@relais.test', '/coordination/tutoriels'],
+  ['admin@relais.test', '/coordination/tutoriels/ameli-attestation-droits/fr'],
 ];
 
-describe('shift pages pass axe', { skip: SERVER_SKIP }, () => {
+describe('signed-in pages pass axe', { skip: SERVER_SKIP }, () => {
   let browser;
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); });

@@ -19,6 +19,9 @@ pub struct PageCtx {
     pub csrf: String,
     /// Path of the current page (for the language links).
     pub path: String,
+    /// The page's query string without its `lang` pair, still URL-encoded, so that switching
+    /// language keeps what the visitor asked for (a search, a filter, a variant).
+    pub query: String,
     pub line_phone: String,
     pub line_hours: String,
 }
@@ -35,6 +38,7 @@ impl FromRequestParts<AppState> for PageCtx {
             session,
             csrf,
             path: parts.uri.path().to_owned(),
+            query: query_without_lang(parts.uri.query()),
             line_phone: state.config.line_phone.clone(),
             line_hours: state.config.hours(lang.code()).to_owned(),
         })
@@ -79,8 +83,39 @@ impl PageCtx {
     pub fn lang_links(&self) -> Vec<(&'static str, &'static str, String, bool)> {
         Lang::ALL
             .iter()
-            .map(|l| (l.code(), l.native_name(), format!("{}?lang={}", self.path, l.code()), *l == self.lang()))
+            .map(|l| {
+                let href = if self.query.is_empty() {
+                    format!("{}?lang={}", self.path, l.code())
+                } else {
+                    format!("{}?{}&lang={}", self.path, self.query, l.code())
+                };
+                (l.code(), l.native_name(), href, *l == self.lang())
+            })
             .collect()
+    }
+}
+
+/// The query string minus every `lang=` pair; the other pairs are kept as they came (still
+/// encoded), in their order.
+fn query_without_lang(query: Option<&str>) -> String {
+    query
+        .unwrap_or("")
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some("lang"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::query_without_lang;
+
+    #[test]
+    fn the_language_links_keep_the_query_but_its_lang() {
+        assert_eq!(query_without_lang(None), "");
+        assert_eq!(query_without_lang(Some("lang=en")), "");
+        assert_eq!(query_without_lang(Some("near=Lyon&lang=ar&need=Aide%20aux%20d%C3%A9marches")), "near=Lyon&need=Aide%20aux%20d%C3%A9marches");
+        assert_eq!(query_without_lang(Some("language=x&&q=a")), "language=x&q=a");
     }
 }
 

@@ -239,6 +239,9 @@ pub async fn tutorial(State(state): State<AppState>, ctx: PageCtx, Path(slug): P
                 session: None,
                 csrf: CSRF_SLOT.to_owned(),
                 path: ctx.path.clone(),
+                // Only the variant is part of the cache key: other query pairs are not kept
+                // in the cached page's language links.
+                query: if falc { "variant=falc".to_owned() } else { String::new() },
                 line_phone: ctx.line_phone.clone(),
                 line_hours: ctx.line_hours.clone(),
             };

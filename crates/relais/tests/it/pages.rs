@@ -79,6 +79,19 @@ async fn pages_follow_the_chosen_language_and_direction() {
     assert!(html.contains("01 99 00 12 34"), "the line's number on the page");
 }
 
+#[tokio::test]
+async fn switching_language_keeps_what_the_page_was_asked_for() {
+    let app = TestApp::spawn().await;
+    let (_, html) = page(&browser(), app.url("/lieux?near=69001&lang=en&free=true")).await;
+    // The other languages' links carry the search (an `&` in an attribute is written escaped).
+    let html = html.replace("&#38;", "&").replace("&amp;", "&");
+    assert!(html.contains("href=\"/lieux?near=69001&free=true&lang=ar\""), "the Arabic link keeps the search");
+    assert!(html.contains("href=\"/lieux?near=69001&free=true&lang=fr\""), "the French link keeps the search");
+    // A page asked for without a query links to the bare path.
+    let (_, html) = page(&browser(), app.url("/demande")).await;
+    assert!(html.contains("href=\"/demande?lang=en\""));
+}
+
 async fn sign_in(app: &TestApp, c: &Client, email: &str, password: &str) -> reqwest::Response {
     let (_, html) = page(c, app.url("/connexion")).await;
     let csrf = csrf_of(&html);
