@@ -37,6 +37,7 @@ pub struct Opt {
 
 /// One place as the page shows it (labels already translated).
 pub struct PlaceView {
+    pub id: String,
     pub nom: String,
     pub distance: Option<String>,
     pub address: String,
@@ -53,6 +54,10 @@ pub struct PlaceView {
     pub fees: Vec<String>,
     pub services: Vec<String>,
     pub osm_url: Option<String>,
+    /// "Fermé temporairement jusqu'au …" when a coordinator closed it.
+    pub closed: Option<String>,
+    /// Coordinates for the map (`None`: not placed, not on the map).
+    pub lat_lon: Option<(f64, f64)>,
 }
 
 #[derive(Template)]
@@ -117,6 +122,9 @@ fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
         fees: p.frais_a_charge.iter().map(|f| fee_label(tr, f)).collect(),
         services: p.services.iter().map(|s| service_label(tr, s)).collect(),
         osm_url: p.osm_url,
+        closed: p.closed_until.as_deref().map(|d| tr.t1("places-closed-until", "date", super::places_admin::date_text(tr, d))),
+        lat_lon: p.latitude.zip(p.longitude),
+        id: p.id,
         nom: p.nom,
     }
 }
