@@ -244,7 +244,7 @@ mod tests {
                 ("services", "vocabulary"),
             ]
         );
-        assert_eq!(errs.iter().find(|e| e.field == "horaires").unwrap().detail, "PH off");
+        assert_eq!(errs.iter().find(|e| e.field == "horaires").unwrap().detail, "PH");
     }
 
     #[test]
