@@ -297,8 +297,17 @@ fn form_map(d: &FormData) -> HashMap<String, String> {
 fn error_message(tr: &Tr, p: &FieldProblem) -> String {
     let field = tr.t(&format!("places-admin-field-{}", p.field.replace('_', "-")));
     let specific = format!("places-admin-error-{}-{}", p.code.replace('_', "-"), p.field.replace('_', "-"));
-    let key = if tr.has(&specific) { specific } else { format!("places-admin-error-{}", p.code.replace('_', "-")) };
-    t_args(tr, &key, &[("field", FluentValue::from(field)), ("detail", FluentValue::from(isolate(tr, &p.detail)))])
+    let args = [("field", FluentValue::from(field)), ("detail", FluentValue::from(isolate(tr, &p.detail)))];
+    // `Tr::has` looks a message up without arguments, which fails for these: ask with them.
+    let exists = {
+        use fluent_templates::Loader;
+        let map: HashMap<std::borrow::Cow<'static, str>, FluentValue> =
+            args.iter().map(|(k, v)| (std::borrow::Cow::Borrowed(*k), v.clone())).collect();
+        let lang: unic_langid::LanguageIdentifier = tr.lang.code().parse().unwrap_or_default();
+        crate::i18n::LOCALES.try_lookup_with_args(&lang, &specific, &map).is_some()
+    };
+    let key = if exists { specific } else { format!("places-admin-error-{}", p.code.replace('_', "-")) };
+    t_args(tr, &key, &args)
 }
 
 fn anchor(field: &str) -> String {
