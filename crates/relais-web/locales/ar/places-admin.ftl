@@ -152,4 +152,6 @@ places-import-error-draft-gone = هذا الملف لم يعد متاحًا؛ أ
 
 places-map-title = خريطة الأماكن
 places-map-note = القائمة أدناه تعرض الأماكن نفسها مع كل معلوماتها.
-places-map-you = مركز { $commune }
+places-map-attribution = © المساهمون في OpenStreetMap
+places-map-zoom-in = تكبير
+places-map-zoom-out = تصغير

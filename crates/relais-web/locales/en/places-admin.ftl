@@ -152,4 +152,6 @@ places-import-error-draft-gone = This file is no longer available; send it again
 
 places-map-title = Map of the places
 places-map-note = The list below gives the same places, with all their details.
-places-map-you = Centre of { $commune }
+places-map-attribution = © OpenStreetMap contributors
+places-map-zoom-in = Zoom in
+places-map-zoom-out = Zoom out

@@ -152,4 +152,6 @@ places-import-error-draft-gone = Ce fichier n'est plus disponible ; envoyez-le �
 
 places-map-title = Carte des lieux
 places-map-note = La liste ci-dessous donne les mêmes lieux, avec toutes leurs informations.
-places-map-you = Centre de { $commune }
+places-map-attribution = © les contributeurs d'OpenStreetMap
+places-map-zoom-in = Zoomer
+places-map-zoom-out = Dézoomer

@@ -408,3 +408,48 @@ async fn only_coordinators_and_administrators_manage_places() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(app.store.place_record("p1").await.unwrap().unwrap().archived_at.is_none());
 }
+
+#[tokio::test]
+async fn the_lieux_map_appears_only_with_its_library_and_allows_only_its_tile_server() {
+    // Without Leaflet installed (the default test configuration): the list only.
+    let app = TestApp::spawn().await;
+    app.store.upsert_places(&[chambery("p1", "Centre social")], relais_web::now_ms(), &|_| {}).await.unwrap();
+    let res = app.client.get(app.url("/lieux?near=73000")).send().await.unwrap();
+    let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert_eq!(csp, relais_web::security::CSP);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Centre social") && !html.contains("places-map") && !html.contains("/carte/"));
+    assert_eq!(app.client.get(app.url("/carte/leaflet.js")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+
+    // With it: the map's markup (hidden until the script shows it), its scripts, the places'
+    // coordinates, and the tile server's origin in this page's CSP only.
+    let mut config = test_config();
+    config.map.tiles_url = "https://tiles.example.org/{z}/{x}/{y}.png".into();
+    config.map.assets = Some(std::sync::Arc::new(relais_web::map::MapAssets::from_files([
+        ("leaflet.js".to_string(), b"/* leaflet */".to_vec()),
+        ("leaflet.css".to_string(), b".leaflet-container{}".to_vec()),
+        ("images/marker-icon.png".to_string(), vec![0x89, b'P', b'N', b'G']),
+    ])));
+    let app = TestApp::spawn_with(config).await;
+    app.store.upsert_places(&[chambery("p1", "Centre social")], relais_web::now_ms(), &|_| {}).await.unwrap();
+    let res = app.client.get(app.url("/lieux?near=73000")).send().await.unwrap();
+    let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.contains("img-src 'self' data: https://tiles.example.org;") && csp.contains("script-src 'self';"), "{csp}");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("class=\"places-map-section\" hidden"), "{html}");
+    assert!(html.contains("data-tiles=\"https://tiles.example.org/{z}/{x}/{y}.png\""));
+    assert!(html.contains("src=\"/carte/leaflet.js\"") && html.contains("src=\"/static/places-map.js\"") && html.contains("href=\"/carte/leaflet.css\""));
+    assert!(html.contains("data-lat=\"45.5646\" data-lon=\"5.9178\""));
+    assert!(html.contains("les contributeurs d&#39;OpenStreetMap") || html.contains("les contributeurs d'OpenStreetMap"));
+    let js = app.client.get(app.url("/carte/leaflet.js")).send().await.unwrap();
+    assert_eq!(js.status(), StatusCode::OK);
+    assert_eq!(js.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert_eq!(app.client.get(app.url("/carte/images/marker-icon.png")).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(app.client.get(app.url("/static/places-map.js")).send().await.unwrap().status(), StatusCode::OK);
+    // No search yet, or another page: no map, the strict CSP.
+    for path in ["/lieux", "/"] {
+        let res = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(res.headers()["content-security-policy"], relais_web::security::CSP, "{path}");
+        assert!(!res.text().await.unwrap().contains("id=\"places-map\""), "{path}");
+    }
+}
