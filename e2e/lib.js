@@ -48,6 +48,12 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// This machine has no internet: map tiles (OpenStreetMap's server, the default of
+// --map-tiles-url) are answered by a stub in every context, and counted per context.
+export const TILE_URL = /^https:\/\/([a-z0-9-]+\.)*tile\.openstreetmap\.org\//;
+const TILE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 export function launch() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
@@ -56,6 +62,11 @@ export function launch() {
 export async function newContext(browser, { javaScriptEnabled = true, ...rest } = {}) {
   const context = await browser.newContext({
     javaScriptEnabled, locale: 'fr-FR', viewport: { width: 360, height: 740 }, ...rest,
+  });
+  context.tileRequests = 0;
+  await context.route(TILE_URL, (route) => {
+    context.tileRequests += 1;
+    return route.fulfill({ body: TILE_PNG, contentType: 'image/png' });
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);

@@ -7,6 +7,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 
 bash scripts/install-browser-deps.sh
+# The /lieux map's library (Leaflet from npm); the server finds it in map-assets/ (cwd).
+bash scripts/install-map-assets.sh
 
 cargo build -p relais
 BIN="$ROOT/target/debug/relais"

@@ -81,6 +81,9 @@ pub enum Action {
     EditServiceHours,
     /// See the e-mail outbox (masked recipients), retry or cancel a message.
     ManageOutbox,
+    /// Create, edit, close, archive and check places of the directory, upload an import
+    /// file (coordinators: they know the places of their area).
+    ManagePlaces,
 }
 
 impl Action {
@@ -108,6 +111,7 @@ impl Action {
         Action::ManageShifts,
         Action::EditServiceHours,
         Action::ManageOutbox,
+        Action::ManagePlaces,
     ];
 }
 
@@ -130,7 +134,8 @@ pub fn authorize_with(role: Option<Role>, caps: Capabilities, action: Action) ->
     match action {
         SubmitRequest | ReadTopics | SignUp | ReadTutorials => true,
         Serve | ViewRequest | EditOwnProfile | SendTutorial | BookShifts => role.is_some(),
-        ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone | ManageShifts => {
+        ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone | ManageShifts
+        | ManagePlaces => {
             role >= Some(Role::Coordinator)
         }
         EditTopics | ViewAccessJournal | EditCharter | ManageOutbox | GrantTutorialEditor | EditServiceHours => {
@@ -182,6 +187,9 @@ mod tests {
         assert!(!authorize(Some(Role::Coordinator), Action::EditTopics));
         assert!(!authorize(Some(Role::Coordinator), Action::ManageOutbox));
         assert!(authorize(Some(Role::Admin), Action::ManageOutbox));
+        assert!(!authorize(Some(Role::Volunteer), Action::ManagePlaces));
+        assert!(!authorize(None, Action::ManagePlaces));
+        assert!(authorize(Some(Role::Coordinator), Action::ManagePlaces));
     }
 
     #[test]

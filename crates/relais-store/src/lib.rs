@@ -45,6 +45,7 @@ pub mod outbox;
 pub mod password;
 pub mod people;
 pub mod places;
+pub mod place_admin;
 pub mod person_journal;
 pub mod requests;
 pub mod retention;

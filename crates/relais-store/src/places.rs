@@ -1,5 +1,7 @@
 //! Storage of the directory of places. Each place is kept whole as JSON (`doc`) next to the
-//! columns search needs; see migrations/*/0007_places.sql.
+//! columns search needs; see migrations/*/0007_places.sql. An import that inserts or
+//! rewrites a row counts as a check of it (`checked_at`, migration 0010); an unchanged row
+//! is not touched at all, so a re-import changes nothing.
 
 use crate::{Result, Store, StoreError};
 use relais_directory::Place;
@@ -38,7 +40,7 @@ impl Store {
                     Some(_) => {
                         sqlx::query(
                             "UPDATE places SET nom = $2, commune = $3, code_postal = $4, code_insee = $5, latitude = $6, \
-                             longitude = $7, date_maj = $8, doc = $9, updated_at = $10 WHERE id = $1",
+                             longitude = $7, date_maj = $8, doc = $9, updated_at = $10, checked_at = $10, checked_by = NULL WHERE id = $1",
                         )
                         .bind(&p.id).bind(&p.nom).bind(&p.commune).bind(&p.code_postal).bind(&p.code_insee)
                         .bind(p.latitude).bind(p.longitude).bind(&p.date_maj).bind(&doc).bind(now)
@@ -48,8 +50,8 @@ impl Store {
                     }
                     None => {
                         sqlx::query(
-                            "INSERT INTO places (id, nom, commune, code_postal, code_insee, latitude, longitude, date_maj, doc, created_at, updated_at) \
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                            "INSERT INTO places (id, nom, commune, code_postal, code_insee, latitude, longitude, date_maj, doc, created_at, updated_at, checked_at) \
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10)",
                         )
                         .bind(&p.id).bind(&p.nom).bind(&p.commune).bind(&p.code_postal).bind(&p.code_insee)
                         .bind(p.latitude).bind(p.longitude).bind(&p.date_maj).bind(&doc).bind(now)
@@ -65,10 +67,11 @@ impl Store {
         Ok(out)
     }
 
-    /// Every place, by id (the export order).
+    /// Every place not archived, by id (the export order; search reads it too). Archived
+    /// places are kept for history only (see `place_admin.rs`).
     pub async fn places(&self) -> Result<Vec<Place>> {
         let rows: Vec<(String,)> = on_db!(self, read, |pool, _b| {
-            sqlx::query_as("SELECT doc FROM places ORDER BY id").fetch_all(pool).await?
+            sqlx::query_as("SELECT doc FROM places WHERE archived_at IS NULL ORDER BY id").fetch_all(pool).await?
         });
         rows.into_iter()
             .map(|(doc,)| serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt(format!("place: {e}"))))

@@ -54,6 +54,8 @@ pub struct WebConfig {
     pub smtp_timeout: Duration,
     /// The phone line (issue 5): provider, webhooks, live answering.
     pub telephony: crate::telephony::TelephonyConfig,
+    /// The map of `/lieux` (issue 6): Leaflet's files if installed, the tile server.
+    pub map: crate::map::MapConfig,
 }
 
 /// An SMTP URL, which may hold a password: its `Debug` form hides everything but the
@@ -116,6 +118,7 @@ impl Default for WebConfig {
             mail_lease: 10 * relais_domain::MINUTE,
             smtp_timeout: Duration::from_secs(30),
             telephony: crate::telephony::TelephonyConfig::default(),
+            map: crate::map::MapConfig::default(),
         }
     }
 }

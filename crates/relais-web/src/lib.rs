@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod intake;
 pub mod jobs;
 pub mod mailer;
+pub mod map;
 pub mod metrics;
 pub mod people_actions;
 pub mod people_mail;
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .merge(metrics::router())
         .merge(static_files::router())
+        .merge(map::router())
         // Issue 5: provider webhooks (signed, see telephony::signed).
         .merge(telephony::router())
         .fallback(pages::not_found)

@@ -144,6 +144,9 @@ pub struct ServeArgs {
     /// Issue 5: the phone line's options.
     #[command(flatten)]
     pub telephony: crate::telephony_args::TelephonyArgs,
+    /// Issue 6: the /lieux map's options.
+    #[command(flatten)]
+    pub map: crate::map_args::MapArgs,
     /// Address to listen on.
     #[arg(long, env = "RELAIS_BIND", default_value = "127.0.0.1:8080")]
     pub bind: String,
@@ -241,6 +244,7 @@ impl ServeArgs {
         c.policy.open_topics = split_list(&self.open_topics);
         self.mail_config(&mut c)?;
         self.telephony.apply(&mut c)?;
+        self.map.apply(&mut c)?;
         Ok(c)
     }
 

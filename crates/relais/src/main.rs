@@ -3,6 +3,7 @@
 
 mod cli;
 mod demo;
+mod map_args;
 mod places_cmd;
 mod staffing_cmd;
 mod telephony_args;

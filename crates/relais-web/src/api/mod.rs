@@ -7,6 +7,7 @@ mod dto;
 mod outbox;
 mod people;
 pub mod places;
+mod place_closures;
 mod requests;
 mod session;
 pub mod tutorials;

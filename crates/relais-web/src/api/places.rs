@@ -84,6 +84,12 @@ pub struct PlaceHitDto {
     pub modalites_acces: Vec<String>,
     /// The place on OpenStreetMap (when it has coordinates).
     pub osm_url: Option<String>,
+    /// Closed temporarily up to and including this date (`YYYY-MM-DD`, Europe/Paris); such a
+    /// place is never `open_now: true`. Set by `place_closures::apply`.
+    pub closed_until: Option<String>,
+    /// WGS84 coordinates, when the place has them (the `/lieux` map uses them).
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
 }
 
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -103,6 +109,7 @@ pub async fn search(State(state): State<AppState>, Query(p): Query<SearchParams>
 /// codes are translation keys (pages show them under the field).
 pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearchDto, ApiError> {
     let radius = p.radius_km.unwrap_or(20.0);
+    let open_now_only = p.open_now.unwrap_or(false);
     if !(radius > 0.0 && radius <= 200.0) {
         return Err(ApiError::field("radius_km", "places-error-radius", "radius_km must be more than 0 and at most 200"));
     }
@@ -133,7 +140,7 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
     };
     let hits = relais_directory::search::search(&places, &query);
     let span = |(a, b): &(u16, u16)| format!("{}-{}", relais_directory::hours::hhmm(*a), relais_directory::hours::hhmm(*b));
-    Ok(PlaceSearchDto {
+    let mut found = PlaceSearchDto {
         origin: origin.map(|c| OriginDto { commune: c.nom.clone(), code_insee: c.code_insee.clone(), latitude: c.lat, longitude: c.lon }),
         places: hits
             .into_iter()
@@ -163,8 +170,13 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
                         (Some(la), Some(lo)) => Some(format!("https://www.openstreetmap.org/?mlat={la}&mlon={lo}#map=18/{la}/{lo}")),
                         _ => None,
                     },
+                    closed_until: None,
+                    latitude: pl.latitude,
+                    longitude: pl.longitude,
                 }
             })
             .collect(),
-    })
+    };
+    super::place_closures::apply(state, &mut found, open_now_only).await?;
+    Ok(found)
 }

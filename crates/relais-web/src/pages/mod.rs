@@ -19,7 +19,8 @@
 //! - `live`: server-sent figures for `static/live.js`;
 //! - `join`: volunteer sign-up, the charter, invitation links;
 //! - `profile`: the volunteer's profile and training page;
-//! - `people`: invitations, a volunteer's page (badges, phone), charter and badge catalogue.
+//! - `people`: invitations, a volunteer's page (badges, phone), charter and badge catalogue;
+//! - `places_admin`, `places_import`: the coordinators' directory of places and its upload.
 
 pub mod admin;
 pub mod context;
@@ -32,6 +33,8 @@ pub mod live;
 pub mod outbox;
 pub mod people;
 pub mod places;
+pub mod places_admin;
+pub mod places_import;
 pub mod profile;
 pub mod public;
 pub mod schedule_view;
@@ -119,6 +122,22 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/benevoles/{id}/badges/{badge}", post(people::person_badge))
         .route("/coordination/charte", get(people::charter_edit).post(people::charter_save))
         .route("/coordination/badges", post(people::badge_add))
+        // Issue 6: coordinators manage places.
+        .route("/coordination/lieux", get(places_admin::list))
+        .route("/coordination/lieux/nouveau", get(places_admin::new_form).post(places_admin::create))
+        .route(
+            "/coordination/lieux/import",
+            get(places_import::form)
+                .post(places_import::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(places_import::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
+        .route("/coordination/lieux/import/confirmer", post(places_import::confirm))
+        .route("/coordination/lieux/{id}", get(places_admin::edit_form).post(places_admin::save))
+        .route("/coordination/lieux/{id}/fermer", post(places_admin::close))
+        .route("/coordination/lieux/{id}/rouvrir", post(places_admin::reopen))
+        .route("/coordination/lieux/{id}/archiver", post(places_admin::archive))
+        .route("/coordination/lieux/{id}/restaurer", post(places_admin::restore))
+        .route("/coordination/lieux/{id}/verifier", post(places_admin::checked))
         // Issue 5: the phone line's page.
         .route("/coordination/telephonie", get(crate::telephony::page::show))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))

@@ -37,6 +37,7 @@ pub struct Opt {
 
 /// One place as the page shows it (labels already translated).
 pub struct PlaceView {
+    pub id: String,
     pub nom: String,
     pub distance: Option<String>,
     pub address: String,
@@ -53,6 +54,10 @@ pub struct PlaceView {
     pub fees: Vec<String>,
     pub services: Vec<String>,
     pub osm_url: Option<String>,
+    /// "Fermé temporairement jusqu'au …" when a coordinator closed it.
+    pub closed: Option<String>,
+    /// Coordinates for the map (`None`: not placed, not on the map).
+    pub lat_lon: Option<(f64, f64)>,
 }
 
 #[derive(Template)]
@@ -70,6 +75,16 @@ struct PlacesPage<'a> {
     results: Option<Vec<PlaceView>>,
     origin: String,
     count_text: String,
+    /// The map (when Leaflet is installed and some place found has coordinates).
+    map: Option<MapView>,
+}
+
+/// What `static/places-map.js` needs, as data attributes (no inline script: CSP).
+pub struct MapView {
+    pub tiles: String,
+    pub attribution: String,
+    pub zoom_in: String,
+    pub zoom_out: String,
 }
 
 fn service_label(tr: &Tr, s: &str) -> String {
@@ -117,6 +132,9 @@ fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
         fees: p.frais_a_charge.iter().map(|f| fee_label(tr, f)).collect(),
         services: p.services.iter().map(|s| service_label(tr, s)).collect(),
         osm_url: p.osm_url,
+        closed: p.closed_until.as_deref().map(|d| tr.t1("places-closed-until", "date", super::places_admin::date_text(tr, d))),
+        lat_lon: p.latitude.zip(p.longitude),
+        id: p.id,
         nom: p.nom,
     }
 }
@@ -187,7 +205,20 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             .map(|r| Opt { value: r.to_string(), label: tr.t1("places-distance", "km", r), selected: r == radius_value })
             .collect();
         let has_errors = !errors.is_empty();
-        let page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text });
+        // Progressive enhancement: the map only when its library is installed and there is
+        // something to place; the list below stays the whole page.
+        let placed = results.as_ref().is_some_and(|r| r.iter().any(|p| p.lat_lon.is_some()));
+        let tiles_origin = crate::map::tiles_origin(&state.config.map.tiles_url).filter(|_| placed && state.config.map.assets.is_some());
+        let map = tiles_origin.as_ref().map(|_| MapView {
+            tiles: state.config.map.tiles_url.clone(),
+            attribution: tr.t("places-map-attribution"),
+            zoom_in: tr.t("places-map-zoom-in"),
+            zoom_out: tr.t("places-map-zoom-out"),
+        });
+        let mut page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text, map });
+        if let Some(csp) = tiles_origin.and_then(|o| axum::http::HeaderValue::from_str(&crate::map::csp_for_tiles(&o)).ok()) {
+            page.headers_mut().insert(axum::http::header::CONTENT_SECURITY_POLICY, csp);
+        }
         Ok(if has_errors { with_status(StatusCode::UNPROCESSABLE_ENTITY, page) } else { page })
     }
     .await;
