@@ -54,6 +54,8 @@ pub struct WebConfig {
     pub smtp_timeout: Duration,
     /// The phone line (issue 5): provider, webhooks, live answering.
     pub telephony: crate::telephony::TelephonyConfig,
+    /// Referrals (issue 6): expiry delay (`--referral-expiry-days`), reminder, retention.
+    pub referral: relais_domain::referral::Policy,
 }
 
 /// An SMTP URL, which may hold a password: its `Debug` form hides everything but the
@@ -116,6 +118,7 @@ impl Default for WebConfig {
             mail_lease: 10 * relais_domain::MINUTE,
             smtp_timeout: Duration::from_secs(30),
             telephony: crate::telephony::TelephonyConfig::default(),
+            referral: relais_domain::referral::Policy::default(),
         }
     }
 }
