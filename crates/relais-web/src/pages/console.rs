@@ -183,6 +183,8 @@ struct RequestPage<'a> {
     tutorial_sms: bool,
     /// `/lieux` prefilled with the person's postcode and the topic's service.
     places_href: String,
+    /// Orientations of this request to places (issue 6), with the steps this viewer may record.
+    referrals: Vec<super::referrals::ReferralRow>,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -257,8 +259,16 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     let tutorials = if holder { super::tutorial_sending::choices(state, ctx, &tutorial_q, &topic, &forms) } else { Vec::new() };
     // By SMS too when the line sends SMS and the person left a number.
     let tutorial_sms = holder && number.is_some() && crate::telephony::sms_sender::configured(&state.config.telephony);
-    let places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
+    // The holder's search offers "Orienter ici" for this request.
+    let mut places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
+    if holder {
+        places_href.push(if places_href.contains('?') { '&' } else { '?' });
+        places_href.push_str(&format!("demande={}", req.id));
+    }
+    let viewer = ctx.session.as_ref().map(|s| (s.user.role(), s.user.id));
+    let referrals = super::referrals::rows(tr, state.store.referrals_of_request(req.id).await?, viewer);
     let page = RequestPage {
+        referrals,
         places_href,
         tutorial_q,
         tutorials,
@@ -298,7 +308,7 @@ pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path
         } else if has("avis=tutoriel-envoye") {
             Some(ctx.tr.t("console-tutorials-sent"))
         } else {
-            None
+            super::referrals::notice(&ctx, query.as_deref())
         };
         let tutorial_q = super::tutorial_sending::query_param(query.as_deref());
         request_page(&state, &ctx, id, ActionForms { notice, tutorial_q, ..Default::default() }).await

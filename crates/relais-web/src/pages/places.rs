@@ -27,6 +27,8 @@ pub struct PlacesForm {
     pub open_now: Option<String>,
     pub free: Option<String>,
     pub radius_km: Option<String>,
+    /// The help request the console came from (issue 6: "Orienter ici" for its holder).
+    pub demande: Option<String>,
 }
 
 pub struct Opt {
@@ -53,6 +55,8 @@ pub struct PlaceView {
     pub fees: Vec<String>,
     pub services: Vec<String>,
     pub osm_url: Option<String>,
+    /// "Orienter ici": the referral form for this place (signed-in holder or partner only).
+    pub orient_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -70,6 +74,8 @@ struct PlacesPage<'a> {
     results: Option<Vec<PlaceView>>,
     origin: String,
     count_text: String,
+    /// Kept in the form so a new search still offers "Orienter ici".
+    demande: Option<i64>,
 }
 
 fn service_label(tr: &Tr, s: &str) -> String {
@@ -117,6 +123,7 @@ fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
         fees: p.frais_a_charge.iter().map(|f| fee_label(tr, f)).collect(),
         services: p.services.iter().map(|s| service_label(tr, s)).collect(),
         osm_url: p.osm_url,
+        orient_href: None,
         nom: p.nom,
     }
 }
@@ -136,6 +143,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             None => need_in,
         };
         let (open_now, free) = (checked(&f.open_now), checked(&f.free));
+        let demande = f.demande.as_deref().and_then(|d| d.trim().parse::<i64>().ok());
         let mut errors = Errors::default();
         let radius: Option<f64> = match radius_in.as_str() {
             "" => None,
@@ -163,7 +171,17 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             match run_search(&state, params).await {
                 Ok(found) => {
                     origin = found.origin.map(|o| o.commune).unwrap_or_default();
-                    results = Some(found.places.into_iter().map(|p| view(tr, p)).collect::<Vec<_>>());
+                    let orient = super::referrals::orient_base(&ctx, demande);
+                    results = Some(
+                        found
+                            .places
+                            .into_iter()
+                            .map(|p| {
+                                let href = orient.as_ref().map(|b| format!("{b}{}", encode(&p.id)));
+                                PlaceView { orient_href: href, ..view(tr, p) }
+                            })
+                            .collect::<Vec<_>>(),
+                    );
                 }
                 Err(e) => match validation(&e) {
                     Some(fields) => errors = Errors::from_fields(tr, fields, |f| f.to_string()),
@@ -187,7 +205,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             .map(|r| Opt { value: r.to_string(), label: tr.t1("places-distance", "km", r), selected: r == radius_value })
             .collect();
         let has_errors = !errors.is_empty();
-        let page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text });
+        let page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text, demande });
         Ok(if has_errors { with_status(StatusCode::UNPROCESSABLE_ENTITY, page) } else { page })
     }
     .await;
