@@ -185,6 +185,7 @@ struct RequestPage<'a> {
     places_href: String,
     /// Orientations of this request to places (issue 6), with the steps this viewer may record.
     referrals: Vec<super::referrals::ReferralRow>,
+    orient_places_href: String,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -260,14 +261,13 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     // By SMS too when the line sends SMS and the person left a number.
     let tutorial_sms = holder && number.is_some() && crate::telephony::sms_sender::configured(&state.config.telephony);
     // The holder's search offers "Orienter ici" for this request.
-    let mut places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
-    if holder {
-        places_href.push(if places_href.contains('?') { '&' } else { '?' });
-        places_href.push_str(&format!("demande={}", req.id));
-    }
+    let places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
+    // The same search for the holder, whose results offer "Orienter ici" for this request.
+    let orient_places_href = format!("{places_href}{}demande={}", if places_href.contains('?') { '&' } else { '?' }, req.id);
     let viewer = ctx.session.as_ref().map(|s| (s.user.role(), s.user.id));
     let referrals = super::referrals::rows(tr, state.store.referrals_of_request(req.id).await?, viewer);
     let page = RequestPage {
+        orient_places_href,
         referrals,
         places_href,
         tutorial_q,

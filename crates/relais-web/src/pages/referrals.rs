@@ -231,6 +231,7 @@ async fn submit(state: &AppState, ctx: &PageCtx, req: Option<&HelpRequest>, plac
     let opt = |s: &str| Some(s.to_owned()).filter(|v| !v.is_empty());
     let new = NewReferral {
         request_id: req.map(|r| r.id),
+        place_id: place.id.clone(),
         place_name: place.nom.clone(),
         place_email: place_email.clone(),
         topic: form.topic.clone(),

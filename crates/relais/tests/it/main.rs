@@ -18,6 +18,7 @@ mod pages;
 mod people;
 mod places;
 mod privacy;
+mod referrals;
 mod tutorials;
 mod shifts;
 mod shifts_mail;
