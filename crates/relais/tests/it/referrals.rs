@@ -227,11 +227,22 @@ async fn a_refusal_and_the_answer_link_of_a_place_without_e_mail_recorded_by_the
     let (_, html) = page(&c, app.url(&form_url)).await;
     assert!(html.contains("Ce lieu n&#39;a pas de courriel") || html.contains("Ce lieu n'a pas de courriel"));
     let before = outbox_count(&app).await;
-    let (status, _, location) = post_form(&c, app.url(&form_url), &[("csrf", csrf.as_str()), ("nonce", "n-2"), ("consent", "true")]).await;
+    // A bad address for the person is an error tied to its field.
+    let (status, html, _) = post_form(&c, app.url(&form_url), &[("csrf", csrf.as_str()), ("nonce", "n-2"), ("consent", "true"), ("person_email", "maryse@")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("aria-describedby=\"person_email-error person_email-hint\""));
+    let fields = [("csrf", csrf.as_str()), ("nonce", "n-2"), ("consent", "true"), ("person_email", "maryse@example.test")];
+    let (status, _, location) = post_form(&c, app.url(&form_url), &fields).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let location = location.unwrap();
     assert!(location.contains("avis=orientation-a-appeler"));
-    assert_eq!(outbox_count(&app).await, before, "no e-mail for a place without address");
+    // No e-mail for the place; one for the person with the place's address and hours.
+    let msgs = app.store.recent_messages(100).await.unwrap();
+    assert_eq!(msgs.len(), before + 1);
+    let to_person = &msgs[0];
+    assert_eq!(to_person.recipient.as_deref(), Some("maryse@example.test"));
+    let text = to_person.body_text.clone().unwrap();
+    assert!(text.contains("Centre social des Hauts") && text.contains("2 rue du Parc, 73000 Chambéry") && text.contains("+33479000001"), "{text}");
     let (_, html) = page(&c, app.url(&location)).await;
     assert!(html.contains("Ce lieu n&#39;a pas de courriel : appelez-le") || html.contains("Ce lieu n'a pas de courriel : appelez-le"), "{html}");
     let phoned = app.store.referrals_of_request(id).await.unwrap().into_iter().find(|r| r.place_id == NO_MAIL).unwrap();
