@@ -136,6 +136,10 @@ pub async fn volunteer_form(State(state): State<AppState>, ctx: PageCtx, Path(id
     let result = async {
         let req = held_request(&state, &ctx, id).await?;
         let place = place_or_404(&state, &q).await?;
+        // The form shows the request's first name and need: journaled like the request page.
+        if let Some(s) = ctx.session.as_ref() {
+            state.store.record_access(s.user.id, req.id, "referral_form", now_ms()).await?;
+        }
         let form = OrientForm {
             first_name: req.first_name.clone().unwrap_or_default(),
             need: req.need.clone().unwrap_or_default(),

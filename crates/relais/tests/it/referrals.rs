@@ -95,6 +95,8 @@ async fn a_place_accepts_then_says_the_person_came_through_one_time_links() {
     let (status, html) = page(&c, app.url(&form_url)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("value=\"Maryse\"") && html.contains("Refaire sa carte Vitale"));
+    let journal = app.store.access_journal(Some(id), 100).await.unwrap();
+    assert!(journal.iter().any(|e| e.action == "referral_form"), "the form's view of personal data is journaled");
     let csrf = csrf_of(&html);
     let nonce = html.split("name=\"nonce\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
 
