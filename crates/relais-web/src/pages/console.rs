@@ -265,7 +265,10 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     // The same search for the holder, whose results offer "Orienter ici" for this request.
     let orient_places_href = format!("{places_href}{}demande={}", if places_href.contains('?') { '&' } else { '?' }, req.id);
     let viewer = ctx.session.as_ref().map(|s| (s.user.role(), s.user.id));
-    let referrals = super::referrals::rows(tr, state.store.referrals_of_request(req.id).await?, viewer);
+    let of_request = state.store.referrals_of_request(req.id).await?;
+    // Referral events carry the referral's id only; the page names the place from the row.
+    let place_of: std::collections::HashMap<String, String> = of_request.iter().map(|r| (r.id.to_string(), r.place_name.clone())).collect();
+    let referrals = super::referrals::rows(tr, of_request, viewer);
     let page = RequestPage {
         orient_places_href,
         referrals,
@@ -289,7 +292,17 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
         phone_href: number.clone().filter(|_| holder).unwrap_or_default(),
         phone_masked: number.as_deref().map(phone::mask),
         holder,
-        timeline: timeline.into_iter().map(|e| timeline_item(ctx, e)).collect(),
+        timeline: timeline
+            .into_iter()
+            .map(|e| {
+                let place = e.kind.starts_with("referral_").then(|| e.detail.as_ref().and_then(|d| place_of.get(d)).cloned()).flatten();
+                let mut item = timeline_item(ctx, e);
+                if place.is_some() {
+                    item.detail = place;
+                }
+                item
+            })
+            .collect(),
         results: choices("attempt", AttemptResult::ALL.iter().map(|r| r.as_str()).collect(), &forms.result),
         outcomes: choices("outcome", Outcome::ALL.iter().map(|o| o.as_str()).collect(), &forms.outcome),
         errors: forms.errors.clone(),

@@ -184,7 +184,7 @@ async fn a_place_accepts_then_says_the_person_came_through_one_time_links() {
         assert!(!d.as_deref().unwrap_or("").contains("Maryse") && !d.as_deref().unwrap_or("").contains("fs-chambery"));
     }
     let (_, html) = page(&c, app.url(&format!("/benevole/demandes/{id}"))).await;
-    assert!(html.contains("Orientation envoyée à un lieu") && html.contains("La personne est venue au lieu"));
+    assert!(html.contains("Orientation envoyée à un lieu · France Services Chambéry") && html.contains("La personne est venue au lieu"), "{html}");
     assert!(html.contains("France Services Chambéry"), "the request page lists its referrals");
 
     // Statistics: anonymous counts by state.
@@ -465,4 +465,44 @@ async fn partners_are_invited_send_requests_on_behalf_and_see_only_their_own() {
     let res = app.client.get(app.url("/partenaire/demande")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "anonymous: sent to sign in");
     assert_eq!(res.headers()["location"], "/connexion");
+}
+
+/// With SMS consent and the SMS channel on, the person may get the place's address and today's
+/// hours by SMS (through the SMS outbox); a number that sent STOP gets nothing, and the
+/// volunteer is told.
+#[tokio::test]
+async fn the_person_gets_the_address_by_sms_unless_they_sent_stop() {
+    let mut config = test_config();
+    config.telephony.auth_token = Some(relais_web::telephony::Secret::new("test-auth-token-0123456789"));
+    config.telephony.account_sid = "AC0000".into();
+    config.telephony.line_number = "+33900000000".into();
+    config.telephony.sms_outbound = true;
+    // Nothing listens there: the SMS stays in the outbox, which is what is checked.
+    config.telephony.api_base = "http://127.0.0.1:9".into();
+    let app = TestApp::spawn_with(config).await;
+    seed_places(&app).await;
+    let (c, id) = held(&app, 5).await;
+    let form_url = format!("/benevole/demandes/{id}/orienter?lieu={WITH_MAIL}");
+    let (_, html) = page(&c, app.url(&form_url)).await;
+    assert!(html.contains("name=\"notify_sms\""), "offered: SMS consent and the channel is on");
+    let csrf = csrf_of(&html);
+    let (status, _, location) = post_form(&c, app.url(&form_url), &[("csrf", csrf.as_str()), ("nonce", "s-1"), ("consent", "true"), ("notify_sms", "true")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.unwrap().contains("avis=orientation-envoyee"));
+    let sms = app.store.recent_sms(10).await.unwrap();
+    let to_person = sms.iter().find(|m| m.idempotency_key == "referral-person-sms:s-1").expect("the SMS in the outbox");
+    assert_eq!(to_person.recipient.as_deref(), Some(e164(5).as_str()));
+    let text = to_person.body_text.clone().unwrap();
+    assert!(text.contains("France Services Chambéry") && text.contains("1 place de la Mairie") && text.contains("00:00-24:00"), "{text}");
+
+    // STOP: the referral goes, the SMS does not, the volunteer is told.
+    app.store.opt_out_sms(&e164(5), relais_web::now_ms()).await.unwrap();
+    let (status, _, location) = post_form(&c, app.url(&form_url), &[("csrf", csrf.as_str()), ("nonce", "s-2"), ("consent", "true"), ("notify_sms", "true")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = location.unwrap();
+    assert!(location.contains("avis=orientation-sms-refuse"), "{location}");
+    let (_, html) = page(&c, app.url(&location)).await;
+    assert!(html.contains("La personne a refusé les SMS (STOP)"));
+    assert!(app.store.recent_sms(10).await.unwrap().iter().all(|m| m.idempotency_key != "referral-person-sms:s-2"));
+    assert_eq!(app.store.referrals_of_request(id).await.unwrap().len(), 2);
 }
