@@ -7,6 +7,8 @@
 -- the table is rebuilt the way SQLite's documentation says (foreign keys off outside the
 -- transaction, new table, copy, drop, rename, all in one transaction). This file runs
 -- without sqlx's transaction for that reason ("no-transaction" above) and opens its own.
+-- The column list below is every column of users up to migration 0008: a later migration
+-- adding a column to users runs after this one and needs nothing here.
 
 PRAGMA foreign_keys = OFF;
 

@@ -371,6 +371,16 @@ async fn the_place_is_reminded_once_before_expiry_with_a_working_link() {
     let (status, _, _) = post_form(&place, app.url(&link), &[("csrf", csrf.as_str()), ("action", "accept")]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(app.store.referral(due).await.unwrap().state, State::Accepted);
+    // The outcome link: the person did not come.
+    let mails = smtp.wait_for(4, Duration::from_secs(10)).await;
+    let outcome = mails.iter().find(|m| m.subject().ends_with("est-elle venue ?")).expect("the outcome e-mail");
+    let link = link_in(&outcome.body_text());
+    let (status, html) = page(&place, app.url(&link)).await;
+    assert_eq!(status, StatusCode::OK);
+    let csrf = csrf_of(&html);
+    let (status, _, _) = post_form(&place, app.url(&link), &[("csrf", csrf.as_str()), ("action", "no_show")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.store.referral(due).await.unwrap().state, State::NoShow);
     // The first link of the same referral, unused, now finds it answered.
     let (status, html) = page(&place, app.url("/orientation/due-token-0123456789")).await;
     assert_eq!(status, StatusCode::CONFLICT);
