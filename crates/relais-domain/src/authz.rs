@@ -9,15 +9,20 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// An account of a partner structure (CCAS, social centre, France Services): sends help
+    /// requests and referrals, sees what it sent. Not part of the line's staff; first in the
+    /// order so that `role >= Some(Role::Volunteer)` means "staff of the line".
+    Partner,
     Volunteer,
     Coordinator,
     Admin,
 }
 
 impl Role {
-    pub const ALL: &'static [Role] = &[Role::Volunteer, Role::Coordinator, Role::Admin];
+    pub const ALL: &'static [Role] = &[Role::Partner, Role::Volunteer, Role::Coordinator, Role::Admin];
     pub fn as_str(self) -> &'static str {
         match self {
+            Role::Partner => "partner",
             Role::Volunteer => "volunteer",
             Role::Coordinator => "coordinator",
             Role::Admin => "admin",
@@ -29,10 +34,11 @@ impl FromStr for Role {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
+            "partner" => Ok(Role::Partner),
             "volunteer" => Ok(Role::Volunteer),
             "coordinator" => Ok(Role::Coordinator),
             "admin" => Ok(Role::Admin),
-            other => Err(format!("unknown role {other:?} (volunteer, coordinator or admin)")),
+            other => Err(format!("unknown role {other:?} (partner, volunteer, coordinator or admin)")),
         }
     }
 }
@@ -84,6 +90,16 @@ pub enum Action {
     /// Create, edit, close, archive and check places of the directory, upload an import
     /// file (coordinators: they know the places of their area).
     ManagePlaces,
+    /// Orient a person to a place (a referral): the line's staff (a volunteer for a request
+    /// they hold, checked by the caller) and partners.
+    OrientPerson,
+    /// Send a help request to the line on behalf of a person (channel `referral`): partners,
+    /// and coordinators.
+    SubmitOnBehalf,
+    /// See the status of what one's partner account sent (its own only).
+    ViewOwnSubmissions,
+    /// Create partner accounts, see every referral and record a place's answer by phone.
+    ManagePartners,
 }
 
 impl Action {
@@ -112,6 +128,10 @@ impl Action {
         Action::EditServiceHours,
         Action::ManageOutbox,
         Action::ManagePlaces,
+        Action::OrientPerson,
+        Action::SubmitOnBehalf,
+        Action::ViewOwnSubmissions,
+        Action::ManagePartners,
     ];
 }
 
@@ -133,9 +153,13 @@ pub fn authorize_with(role: Option<Role>, caps: Capabilities, action: Action) ->
     use Action::*;
     match action {
         SubmitRequest | ReadTopics | SignUp | ReadTutorials => true,
-        Serve | ViewRequest | EditOwnProfile | SendTutorial | BookShifts => role.is_some(),
+        // The line's staff: a partner is signed in but is not a volunteer.
+        Serve | ViewRequest | EditOwnProfile | SendTutorial | BookShifts => role >= Some(Role::Volunteer),
+        OrientPerson => role.is_some(),
+        SubmitOnBehalf => role == Some(Role::Partner) || role >= Some(Role::Coordinator),
+        ViewOwnSubmissions => role == Some(Role::Partner),
         ViewQueue | AssignRequest | ManageVolunteers | ViewStats | InviteVolunteers | ViewVolunteerPhone | ManageShifts
-        | ManagePlaces => {
+        | ManagePlaces | ManagePartners => {
             role >= Some(Role::Coordinator)
         }
         EditTopics | ViewAccessJournal | EditCharter | ManageOutbox | GrantTutorialEditor | EditServiceHours => {
@@ -152,7 +176,7 @@ pub fn may_manage(role: Role, own_networks: &[i64], their_networks: &[i64]) -> b
     match role {
         Role::Admin => true,
         Role::Coordinator => their_networks.iter().any(|n| own_networks.contains(n)),
-        Role::Volunteer => false,
+        Role::Volunteer | Role::Partner => false,
     }
 }
 
@@ -174,8 +198,34 @@ mod tests {
     }
 
     #[test]
+    fn partners_send_and_follow_but_do_not_serve() {
+        let p = Some(Role::Partner);
+        for a in [Action::OrientPerson, Action::SubmitOnBehalf, Action::ViewOwnSubmissions, Action::SubmitRequest] {
+            assert!(authorize(p, a), "{a:?}");
+        }
+        for a in [Action::Serve, Action::ViewRequest, Action::ViewQueue, Action::SendTutorial, Action::BookShifts, Action::EditOwnProfile, Action::ManagePartners, Action::ViewStats] {
+            assert!(!authorize(p, a), "{a:?}");
+        }
+        assert!(!authorize(None, Action::OrientPerson));
+        assert!(!authorize(None, Action::SubmitOnBehalf));
+        assert!(authorize(Some(Role::Volunteer), Action::OrientPerson));
+        assert!(!authorize(Some(Role::Volunteer), Action::SubmitOnBehalf));
+        assert!(!authorize(Some(Role::Volunteer), Action::ViewOwnSubmissions));
+        assert!(authorize(Some(Role::Coordinator), Action::ManagePartners));
+        assert!(!may_manage(Role::Partner, &[1], &[1]));
+        assert_eq!("partner".parse::<Role>(), Ok(Role::Partner));
+    }
+
+    #[test]
     fn roles_are_ordered_by_power() {
         for a in Action::ALL {
+            // The partner's own page is theirs alone.
+            if *a == Action::ViewOwnSubmissions {
+                continue;
+            }
+            if authorize(Some(Role::Partner), *a) {
+                assert!(authorize(Some(Role::Coordinator), *a), "{a:?}");
+            }
             if authorize(Some(Role::Volunteer), *a) {
                 assert!(authorize(Some(Role::Coordinator), *a), "{a:?}");
             }

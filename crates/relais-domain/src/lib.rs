@@ -14,6 +14,7 @@ pub mod people;
 pub mod mail;
 pub mod phone;
 pub mod reference;
+pub mod referral;
 pub mod request;
 pub mod retention;
 pub mod schedule;

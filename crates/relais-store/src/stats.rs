@@ -24,6 +24,8 @@ pub struct PeriodStats {
     /// in the period; `None` when none was.
     pub median_wait_to_first_callback_ms: Option<Millis>,
     pub first_callbacks: i64,
+    /// Referrals sent in the period, by their state now (issue 6), every state listed.
+    pub by_referral_state: Vec<Count>,
 }
 
 fn counts(rows: Vec<(String, i64)>) -> Vec<Count> {
@@ -64,6 +66,19 @@ impl Store {
             .bind(to)
             .fetch_all(pool)
             .await?;
+            let referrals: Vec<(String, i64)> =
+                sqlx::query_as("SELECT state, COUNT(*) FROM referrals WHERE sent_at >= $1 AND sent_at < $2 GROUP BY state")
+                    .bind(from)
+                    .bind(to)
+                    .fetch_all(pool)
+                    .await?;
+            let by_referral_state = relais_domain::referral::State::ALL
+                .iter()
+                .map(|s| Count {
+                    key: s.as_str().to_owned(),
+                    count: referrals.iter().find(|(k, _)| k == s.as_str()).map(|(_, n)| *n).unwrap_or(0),
+                })
+                .collect();
             let mut waits: Vec<(i64,)> = sqlx::query_as(
                 "SELECT first_callback_at - created_at FROM help_requests WHERE first_callback_at >= $1 AND first_callback_at < $2",
             )
@@ -85,6 +100,7 @@ impl Store {
                 by_outcome: counts(by_outcome),
                 median_wait_to_first_callback_ms: median(&waits),
                 first_callbacks: waits.len() as i64,
+                by_referral_state,
             })
         })
     }

@@ -56,6 +56,8 @@ pub struct WebConfig {
     pub telephony: crate::telephony::TelephonyConfig,
     /// The map of `/lieux` (issue 6): Leaflet's files if installed, the tile server.
     pub map: crate::map::MapConfig,
+    /// Referrals (issue 6): expiry delay (`--referral-expiry-days`), reminder, retention.
+    pub referral: relais_domain::referral::Policy,
 }
 
 /// An SMTP URL, which may hold a password: its `Debug` form hides everything but the
@@ -119,6 +121,7 @@ impl Default for WebConfig {
             smtp_timeout: Duration::from_secs(30),
             telephony: crate::telephony::TelephonyConfig::default(),
             map: crate::map::MapConfig::default(),
+            referral: relais_domain::referral::Policy::default(),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Background work of one instance: return expired leases to the queue, purge personal
 //! data past retention (requests, and old e-mails of the outbox), drop expired sessions,
 //! follow tutorials published elsewhere, generate the coming weeks' shifts (hourly) and
-//! enqueue shift reminders (every minute).
+//! enqueue shift reminders (every minute), remind places of referrals and expire them (every
+//! minute, `referral_jobs.rs`).
 //! The mail sender is its own job (`mailer.rs`). Each step is idempotent, so several
 //! instances may run them at once.
 
@@ -36,6 +37,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                     if let Err(e) = crate::appeals::enqueue_reminders(&state, now_ms()).await {
                         tracing::warn!(error = %e, "shift reminders failed");
                     }
+                    crate::referral_jobs::run(&state, now_ms()).await;
                 }
                 _ = tutorials_tick.tick() => {
                     // Another instance published: rebuild the search index here too.
@@ -67,6 +69,7 @@ pub async fn run_housekeeping(state: &AppState) {
         Ok(n) => tracing::info!(purged = n, "personal data erased past retention"),
         Err(e) => tracing::warn!(error = %e, "retention purge failed"),
     }
+    crate::referral_jobs::anonymise(state, now).await;
     let mail_cutoff = now - relais_domain::retention::MAIL_RETENTION;
     match state.store.purge_outbox(mail_cutoff, now).await {
         Ok(0) => {}

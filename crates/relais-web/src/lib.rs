@@ -20,6 +20,9 @@ pub mod map;
 pub mod metrics;
 pub mod people_actions;
 pub mod people_mail;
+// Issue 6: referrals (orientation to a place) and partners.
+pub mod referral_jobs;
+pub mod referral_mail;
 pub mod outbox_admin;
 pub mod pages;
 pub mod security;

@@ -184,6 +184,10 @@ pub struct ServeArgs {
     /// Days an invitation link sent to a volunteer stays valid.
     #[arg(long, env = "RELAIS_INVITATION_DAYS", default_value_t = 14)]
     pub invitation_days: i64,
+    /// Days after which a referral the place did not answer expires (a reminder goes to the
+    /// place a week before, or at half-time for a short delay).
+    #[arg(long, env = "RELAIS_REFERRAL_EXPIRY_DAYS", default_value_t = relais_domain::referral::DEFAULT_EXPIRY_DAYS)]
+    pub referral_expiry_days: u32,
     /// Hours before a shift's start after which a volunteer can no longer cancel it.
     #[arg(long, env = "RELAIS_SHIFT_CANCEL_HOURS", default_value_t = 12)]
     pub shift_cancel_hours: u32,
@@ -217,6 +221,10 @@ impl ServeArgs {
             anyhow::bail!("--invitation-days must be from 1 to 365");
         }
         c.invitation_ttl = self.invitation_days * relais_domain::DAY;
+        if !(1..=365).contains(&self.referral_expiry_days) {
+            anyhow::bail!("--referral-expiry-days must be from 1 to 365");
+        }
+        c.referral = relais_domain::referral::Policy { retention, ..relais_domain::referral::Policy::with_expiry_days(self.referral_expiry_days) };
         c.lease_check_every = Duration::from_secs(self.lease_check_seconds.max(1));
         if self.lease_seconds < 1 {
             anyhow::bail!("--lease-seconds must be at least 1");

@@ -64,6 +64,9 @@ pub async fn seed(store: &Store) -> anyhow::Result<Vec<Login>> {
     logins.push(Login { role: "admin", email: admin.email.clone(), languages: "fr, en".into() });
     let coord = user(store, "coordination@relais.test", "Camille (coordination)", Role::Coordinator, &["fr", "en"], &[], vec![nets["Hinaura"], nets["Hubik Gironde"]], now).await?;
     logins.push(Login { role: "coordinator", email: coord.email.clone(), languages: "fr, en".into() });
+    // Issue 6: a partner structure's account (sends requests on behalf of people, orients them).
+    let partner = user(store, "ccas@relais.test", "CCAS de Chambéry (accueil)", Role::Partner, &["fr"], &[], vec![nets["Hinaura"]], now).await?;
+    logins.push(Login { role: "partner", email: partner.email.clone(), languages: "fr".into() });
     let mut volunteers = Vec::new();
     for (name, net, langs, skills) in VOLUNTEERS {
         let email = format!("{}@relais.test", ascii(name));

@@ -48,6 +48,8 @@ async fn main() -> anyhow::Result<()> {
             let cutoff = relais_domain::retention::purge_cutoff(now, db_retention(&db));
             let n = store.purge_personal_data(cutoff, now).await?;
             println!("{n} closed request(s) purged of personal data");
+            let referrals = store.anonymise_referrals(cutoff, now).await?;
+            println!("{referrals} finished referral(s) anonymised");
             let mails = store.purge_outbox(now - relais_domain::retention::MAIL_RETENTION, now).await?;
             println!("{mails} e-mail(s) purged of recipient and body");
             Ok(())

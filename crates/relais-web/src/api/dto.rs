@@ -289,6 +289,9 @@ pub struct StatsDto {
     pub by_outcome: Vec<CountDto>,
     pub median_wait_to_first_callback_seconds: Option<i64>,
     pub first_callbacks: i64,
+    /// Referrals to a place sent in the period, by state now (`sent`, `accepted`, `refused`,
+    /// `expired`, `done`, `no_show`).
+    pub by_referral_state: Vec<CountDto>,
 }
 
 impl From<relais_store::stats::PeriodStats> for StatsDto {
@@ -305,6 +308,7 @@ impl From<relais_store::stats::PeriodStats> for StatsDto {
             by_outcome: c(s.by_outcome),
             median_wait_to_first_callback_seconds: s.median_wait_to_first_callback_ms.map(|m| m / 1000),
             first_callbacks: s.first_callbacks,
+            by_referral_state: c(s.by_referral_state),
         }
     }
 }

@@ -183,6 +183,9 @@ struct RequestPage<'a> {
     tutorial_sms: bool,
     /// `/lieux` prefilled with the person's postcode and the topic's service.
     places_href: String,
+    /// Orientations of this request to places (issue 6), with the steps this viewer may record.
+    referrals: Vec<super::referrals::ReferralRow>,
+    orient_places_href: String,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -257,8 +260,18 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     let tutorials = if holder { super::tutorial_sending::choices(state, ctx, &tutorial_q, &topic, &forms) } else { Vec::new() };
     // By SMS too when the line sends SMS and the person left a number.
     let tutorial_sms = holder && number.is_some() && crate::telephony::sms_sender::configured(&state.config.telephony);
+    // The holder's search offers "Orienter ici" for this request.
     let places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
+    // The same search for the holder, whose results offer "Orienter ici" for this request.
+    let orient_places_href = format!("{places_href}{}demande={}", if places_href.contains('?') { '&' } else { '?' }, req.id);
+    let viewer = ctx.session.as_ref().map(|s| (s.user.role(), s.user.id));
+    let of_request = state.store.referrals_of_request(req.id).await?;
+    // Referral events carry the referral's id only; the page names the place from the row.
+    let place_of: std::collections::HashMap<String, String> = of_request.iter().map(|r| (r.id.to_string(), r.place_name.clone())).collect();
+    let referrals = super::referrals::rows(tr, of_request, viewer);
     let page = RequestPage {
+        orient_places_href,
+        referrals,
         places_href,
         tutorial_q,
         tutorials,
@@ -279,7 +292,17 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
         phone_href: number.clone().filter(|_| holder).unwrap_or_default(),
         phone_masked: number.as_deref().map(phone::mask),
         holder,
-        timeline: timeline.into_iter().map(|e| timeline_item(ctx, e)).collect(),
+        timeline: timeline
+            .into_iter()
+            .map(|e| {
+                let place = e.kind.starts_with("referral_").then(|| e.detail.as_ref().and_then(|d| place_of.get(d)).cloned()).flatten();
+                let mut item = timeline_item(ctx, e);
+                if place.is_some() {
+                    item.detail = place;
+                }
+                item
+            })
+            .collect(),
         results: choices("attempt", AttemptResult::ALL.iter().map(|r| r.as_str()).collect(), &forms.result),
         outcomes: choices("outcome", Outcome::ALL.iter().map(|o| o.as_str()).collect(), &forms.outcome),
         errors: forms.errors.clone(),
@@ -298,7 +321,7 @@ pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path
         } else if has("avis=tutoriel-envoye") {
             Some(ctx.tr.t("console-tutorials-sent"))
         } else {
-            None
+            super::referrals::notice(&ctx, query.as_deref())
         };
         let tutorial_q = super::tutorial_sending::query_param(query.as_deref());
         request_page(&state, &ctx, id, ActionForms { notice, tutorial_q, ..Default::default() }).await

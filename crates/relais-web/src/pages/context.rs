@@ -69,6 +69,11 @@ impl PageCtx {
         self.session.as_ref().is_some_and(|s| s.user.role() >= relais_domain::authz::Role::Coordinator)
     }
 
+    /// A partner structure's account (issue 6): its own page instead of the console.
+    pub fn is_partner(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.user.role() == relais_domain::authz::Role::Partner)
+    }
+
     /// Administrators also see the topic catalogue and the access journal.
     pub fn is_admin(&self) -> bool {
         self.session.as_ref().is_some_and(|s| s.user.role() == relais_domain::authz::Role::Admin)

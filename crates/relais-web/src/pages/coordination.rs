@@ -297,6 +297,7 @@ pub async fn figures(State(state): State<AppState>, ctx: PageCtx) -> Response {
             count_table("by-channel", tr.t("figures-by-channel"), &stats.by_channel, |k| label(tr, "channel", k)),
             count_table("by-topic", tr.t("figures-by-topic"), &stats.by_topic, |k| topic_label(tr, &topics, k).label),
             count_table("by-outcome", tr.t("figures-by-outcome"), &stats.by_outcome, |k| label(tr, "outcome", k)),
+            count_table("by-referral", tr.t("stats-referrals-title"), &stats.by_referral_state, |k| label(tr, "referral-state", k)),
         ];
         let day = jiff::Timestamp::from_millisecond(from)
             .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Paris").unwrap_or(jiff::tz::TimeZone::UTC)).strftime("%d/%m/%Y").to_string())

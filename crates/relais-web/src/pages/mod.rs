@@ -21,6 +21,8 @@
 //! - `profile`: the volunteer's profile and training page;
 //! - `people`: invitations, a volunteer's page (badges, phone), charter and badge catalogue;
 //! - `places_admin`, `places_import`: the coordinators' directory of places and its upload.
+//! - `referrals`: orienting a person to a place, the place's one-time link page (issue 6);
+//! - `partners`: partner structures' page, their requests on behalf of a person, invitations.
 
 pub mod admin;
 pub mod context;
@@ -31,12 +33,14 @@ pub mod forms;
 pub mod join;
 pub mod live;
 pub mod outbox;
+pub mod partners;
 pub mod people;
 pub mod places;
 pub mod places_admin;
 pub mod places_import;
 pub mod profile;
 pub mod public;
+pub mod referrals;
 pub mod schedule_view;
 pub mod service_hours;
 pub mod shifts;
@@ -138,6 +142,15 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/coordination/lieux/{id}/archiver", post(places_admin::archive))
         .route("/coordination/lieux/{id}/restaurer", post(places_admin::restore))
         .route("/coordination/lieux/{id}/verifier", post(places_admin::checked))
+        // Issue 6: referrals (orientation to a place) and partner structures.
+        .route("/benevole/demandes/{id}/orienter", get(referrals::volunteer_form).post(referrals::volunteer_submit))
+        .route("/partenaire/orienter", get(referrals::partner_form).post(referrals::partner_submit))
+        .route("/orientations/{id}/etape", post(referrals::record_step))
+        .route("/orientation/{token}", get(referrals::link).post(referrals::link_submit))
+        .route("/partenaire", get(partners::home))
+        .route("/partenaire/demande", get(partners::request_form).post(partners::request_submit))
+        .route("/partenaire/invitation/{token}", get(partners::invitation).post(partners::invitation_accept))
+        .route("/coordination/partenaires", get(partners::list).post(partners::invite))
         // Issue 5: the phone line's page.
         .route("/coordination/telephonie", get(crate::telephony::page::show))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))

@@ -27,6 +27,8 @@ pub struct PlacesForm {
     pub open_now: Option<String>,
     pub free: Option<String>,
     pub radius_km: Option<String>,
+    /// The help request the console came from (issue 6: "Orienter ici" for its holder).
+    pub demande: Option<String>,
 }
 
 pub struct Opt {
@@ -58,6 +60,8 @@ pub struct PlaceView {
     pub closed: Option<String>,
     /// Coordinates for the map (`None`: not placed, not on the map).
     pub lat_lon: Option<(f64, f64)>,
+    /// "Orienter ici": the referral form for this place (signed-in holder or partner only).
+    pub orient_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -75,6 +79,8 @@ struct PlacesPage<'a> {
     results: Option<Vec<PlaceView>>,
     origin: String,
     count_text: String,
+    /// Kept in the form so a new search still offers "Orienter ici".
+    demande: Option<i64>,
     /// The map (when Leaflet is installed and some place found has coordinates).
     map: Option<MapView>,
 }
@@ -134,6 +140,7 @@ fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
         osm_url: p.osm_url,
         closed: p.closed_until.as_deref().map(|d| tr.t1("places-closed-until", "date", super::places_admin::date_text(tr, d))),
         lat_lon: p.latitude.zip(p.longitude),
+        orient_href: None,
         id: p.id,
         nom: p.nom,
     }
@@ -154,6 +161,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             None => need_in,
         };
         let (open_now, free) = (checked(&f.open_now), checked(&f.free));
+        let demande = f.demande.as_deref().and_then(|d| d.trim().parse::<i64>().ok());
         let mut errors = Errors::default();
         let radius: Option<f64> = match radius_in.as_str() {
             "" => None,
@@ -181,7 +189,17 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             match run_search(&state, params).await {
                 Ok(found) => {
                     origin = found.origin.map(|o| o.commune).unwrap_or_default();
-                    results = Some(found.places.into_iter().map(|p| view(tr, p)).collect::<Vec<_>>());
+                    let orient = super::referrals::orient_base(&ctx, demande);
+                    results = Some(
+                        found
+                            .places
+                            .into_iter()
+                            .map(|p| {
+                                let href = orient.as_ref().map(|b| format!("{b}{}", encode(&p.id)));
+                                PlaceView { orient_href: href, ..view(tr, p) }
+                            })
+                            .collect::<Vec<_>>(),
+                    );
                 }
                 Err(e) => match validation(&e) {
                     Some(fields) => errors = Errors::from_fields(tr, fields, |f| f.to_string()),
@@ -215,7 +233,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             zoom_in: tr.t("places-map-zoom-in"),
             zoom_out: tr.t("places-map-zoom-out"),
         });
-        let mut page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text, map });
+        let mut page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text, demande, map });
         if let Some(csp) = tiles_origin.and_then(|o| axum::http::HeaderValue::from_str(&crate::map::csp_for_tiles(&o)).ok()) {
             page.headers_mut().insert(axum::http::header::CONTENT_SECURITY_POLICY, csp);
         }

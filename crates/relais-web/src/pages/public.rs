@@ -99,13 +99,17 @@ struct RequestPage<'a> {
     errors: Errors,
     max_name: usize,
     max_need: usize,
+    /// `/demande`, or `/partenaire/demande` for a partner sending on behalf of a person.
+    form_action: &'static str,
+    /// The partner's form: the person's consent checkbox (ticked or not).
+    consent: Option<bool>,
 }
 
 /// The fields of the form, in page order.
-const FIELD_ORDER: &[&str] = &["phone", "topic", "first_name", "language", "callback_windows", "postcode", "need"];
+pub(crate) const FIELD_ORDER: &[&str] = &["phone", "topic", "first_name", "language", "callback_windows", "postcode", "need"];
 
 /// The id of the input a field's error links to.
-fn anchor(field: &str, topics: &[Topic]) -> String {
+pub(crate) fn anchor(field: &str, topics: &[Topic]) -> String {
     match field {
         "topic" => topics.first().map(|t| format!("topic-{}", t.id)).unwrap_or_else(|| "topic".into()),
         "callback_windows" => "window-morning".into(),
@@ -114,6 +118,18 @@ fn anchor(field: &str, topics: &[Topic]) -> String {
 }
 
 fn request_page(ctx: &PageCtx, topics: &[Topic], form: RequestForm, errors: Errors) -> Response {
+    request_page_for(ctx, topics, form, errors, "/demande", None)
+}
+
+/// The callback form posting to `form_action`; with `consent`, the partner's version.
+pub(crate) fn request_page_for(
+    ctx: &PageCtx,
+    topics: &[Topic],
+    form: RequestForm,
+    errors: Errors,
+    form_action: &'static str,
+    consent: Option<bool>,
+) -> Response {
     let tr = &ctx.tr;
     let language = if form.language.is_empty() { ctx.lang().code().to_owned() } else { form.language.clone() };
     let page = RequestPage {
@@ -141,6 +157,8 @@ fn request_page(ctx: &PageCtx, topics: &[Topic], form: RequestForm, errors: Erro
         errors,
         max_name: MAX_NAME,
         max_need: MAX_NEED,
+        form_action,
+        consent,
     };
     render(&page)
 }

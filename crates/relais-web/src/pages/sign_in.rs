@@ -22,7 +22,11 @@ struct SignInPage<'a> {
 
 /// Where a person lands after signing in.
 pub fn home_for(role: Role) -> &'static str {
-    if role >= Role::Coordinator { "/coordination" } else { "/benevole" }
+    match role {
+        Role::Partner => "/partenaire",
+        Role::Volunteer => "/benevole",
+        Role::Coordinator | Role::Admin => "/coordination",
+    }
 }
 
 pub async fn form(ctx: PageCtx) -> Response {

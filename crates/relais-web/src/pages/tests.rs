@@ -97,6 +97,25 @@ fn required_keys() -> BTreeSet<String> {
         let text = std::fs::read_to_string(path).unwrap();
         keys.extend(literals_starting_with(&text, "error-"));
     }
+    // Issue 6: referral states, steps, link pages, notices, conflicts and timeline events.
+    for st in relais_domain::referral::State::ALL {
+        keys.insert(dashed("referral-state", st.as_str()));
+        if !matches!(st, relais_domain::referral::State::Sent | relais_domain::referral::State::Expired) {
+            keys.insert(dashed("referral-link-thanks", st.as_str()));
+        }
+    }
+    for step in ["accept", "refuse", "done", "no_show"] {
+        keys.insert(dashed("referral-step", step));
+    }
+    for e in relais_domain::referral::EVENTS {
+        keys.insert(dashed("event", e));
+    }
+    for code in ["referral_wrong_state", "referral_not_allowed", "referral_not_yet_expired", "referral_already_expired", "referral_step_unknown"] {
+        keys.insert(dashed("conflict", code));
+    }
+    for (_, key) in super::referrals::NOTICES {
+        keys.insert((*key).to_owned());
+    }
     for (_, key) in super::console::NOTICES {
         keys.insert((*key).to_owned());
     }

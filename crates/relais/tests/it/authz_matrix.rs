@@ -9,6 +9,8 @@ use serde_json::json;
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Who {
     Anonymous,
+    /// A partner structure's account (issue 6): signed in, but not staff of the line.
+    Partner,
     Volunteer,
     Coordinator,
     Admin,
@@ -17,7 +19,7 @@ enum Who {
 /// (method, path, body, who may) — "may" means the answer is not 401/403.
 fn routes(id: i64, volunteer_id: i64) -> Vec<(Method, String, serde_json::Value, &'static [Who])> {
     use Who::*;
-    const ALL: &[Who] = &[Anonymous, Volunteer, Coordinator, Admin];
+    const ALL: &[Who] = &[Anonymous, Partner, Volunteer, Coordinator, Admin];
     const SIGNED_IN: &[Who] = &[Volunteer, Coordinator, Admin];
     const COORD: &[Who] = &[Coordinator, Admin];
     const ADMIN: &[Who] = &[Admin];
@@ -47,12 +49,14 @@ async fn every_route_with_every_role() {
     let app = TestApp::spawn().await;
     let v = app.user(Role::Volunteer, "v@relais.test", &["fr"], &[]).await;
     app.user(Role::Coordinator, "c@relais.test", &["fr"], &[]).await;
+    app.user(Role::Partner, "p@relais.test", &[], &[]).await;
     app.user(Role::Admin, "a@relais.test", &["fr"], &[]).await;
     // A request in a language nobody here speaks, so no one's take-next claims it: a
     // volunteer who does not hold it may not see it.
     let id = app.submit_ok(&phone(1), "impots", "ar").await["id"].as_i64().unwrap();
     let tokens = [
         (Who::Anonymous, None),
+        (Who::Partner, Some(app.token("p@relais.test").await)),
         (Who::Volunteer, Some(app.token("v@relais.test").await)),
         (Who::Coordinator, Some(app.token("c@relais.test").await)),
         (Who::Admin, Some(app.token("a@relais.test").await)),
@@ -118,15 +122,17 @@ async fn a_deactivated_account_loses_its_tokens() {
 #[tokio::test]
 async fn every_page_with_every_role() {
     let app = TestApp::spawn().await;
-    for (role, email) in [(Role::Volunteer, "v@relais.test"), (Role::Coordinator, "c@relais.test"), (Role::Admin, "a@relais.test")] {
+    for (role, email) in [(Role::Partner, "p@relais.test"), (Role::Volunteer, "v@relais.test"), (Role::Coordinator, "c@relais.test"), (Role::Admin, "a@relais.test")] {
         app.user(role, email, &["fr"], &[]).await;
     }
     let id = app.submit_ok(&phone(1), "impots", "ar").await["id"].as_i64().unwrap();
     use Who::*;
-    const PUBLIC: &[Who] = &[Anonymous, Volunteer, Coordinator, Admin];
+    const PUBLIC: &[Who] = &[Anonymous, Partner, Volunteer, Coordinator, Admin];
     const SIGNED_IN: &[Who] = &[Volunteer, Coordinator, Admin];
     const COORD: &[Who] = &[Coordinator, Admin];
     const ADMIN: &[Who] = &[Admin];
+    const PARTNER: &[Who] = &[Partner];
+    const ON_BEHALF: &[Who] = &[Partner, Coordinator, Admin];
     let pages: Vec<(String, &[Who])> = vec![
         ("/".into(), PUBLIC),
         ("/demande".into(), PUBLIC),
@@ -140,9 +146,13 @@ async fn every_page_with_every_role() {
         ("/coordination/chiffres".into(), COORD),
         ("/coordination/sujets".into(), ADMIN),
         ("/coordination/journal".into(), ADMIN),
+        ("/lieux".into(), PUBLIC),
+        ("/partenaire".into(), PARTNER),
+        ("/partenaire/demande".into(), ON_BEHALF),
+        ("/coordination/partenaires".into(), COORD),
     ];
     let mut browsers = vec![(Anonymous, { relais_web::install_tls_provider(); reqwest::Client::builder() }.redirect(reqwest::redirect::Policy::none()).build().unwrap())];
-    for (who, email) in [(Volunteer, "v@relais.test"), (Coordinator, "c@relais.test"), (Admin, "a@relais.test")] {
+    for (who, email) in [(Partner, "p@relais.test"), (Volunteer, "v@relais.test"), (Coordinator, "c@relais.test"), (Admin, "a@relais.test")] {
         let c = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
         let html = c.get(app.url("/connexion")).send().await.unwrap().text().await.unwrap();
         let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;

@@ -19,6 +19,7 @@ mod people;
 mod places;
 mod places_admin;
 mod privacy;
+mod referrals;
 mod tutorials;
 mod shifts;
 mod shifts_mail;
