@@ -183,6 +183,8 @@ struct RequestPage<'a> {
     tutorial_sms: bool,
     /// `/lieux` prefilled with the person's postcode and the topic's service.
     places_href: String,
+    /// "Appeler" through the line (telephony/line_call.rs).
+    call: crate::telephony::line_call::CallBox,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -258,7 +260,14 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     // By SMS too when the line sends SMS and the person left a number.
     let tutorial_sms = holder && number.is_some() && crate::telephony::sms_sender::configured(&state.config.telephony);
     let places_href = super::places::prefilled_href(postcode.as_deref(), &topic);
+    let call = match ctx.session.as_ref().map(|s| s.user.id).filter(|_| holder) {
+        Some(me) => crate::telephony::line_call::call_box(state, tr, &req, me).await?,
+        None => crate::telephony::line_call::CallBox { offered: false, needs_phone: false, last: None },
+    };
+    // Calling through the line, the volunteer needs no number: it stays masked.
+    let show_number = holder && !call.offered;
     let page = RequestPage {
+        call,
         places_href,
         tutorial_q,
         tutorials,
@@ -275,8 +284,8 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
         facts,
         need,
         note,
-        phone_display: number.as_deref().filter(|_| holder).map(phone::display),
-        phone_href: number.clone().filter(|_| holder).unwrap_or_default(),
+        phone_display: number.as_deref().filter(|_| show_number).map(phone::display),
+        phone_href: number.clone().filter(|_| show_number).unwrap_or_default(),
         phone_masked: number.as_deref().map(phone::mask),
         holder,
         timeline: timeline.into_iter().map(|e| timeline_item(ctx, e)).collect(),
@@ -297,6 +306,8 @@ pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path
             Some(ctx.tr.t("extend-done"))
         } else if has("avis=tutoriel-envoye") {
             Some(ctx.tr.t("console-tutorials-sent"))
+        } else if has("avis=appel") {
+            Some(ctx.tr.t("tel-call-placed"))
         } else {
             None
         };
