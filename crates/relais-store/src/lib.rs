@@ -56,6 +56,7 @@ pub mod sms_outbox;
 pub mod sms_receipts;
 pub mod stats;
 pub mod telephony;
+mod telephony_log;
 pub mod topics;
 pub mod tutorial_links;
 pub mod tutorials;
@@ -87,12 +88,19 @@ pub(crate) enum Db {
 #[derive(Clone)]
 pub struct Store {
     pub(crate) db: Db,
+    /// The telephony log's writer, off the webhooks' answer path (`telephony_log.rs`).
+    pub(crate) log: telephony_log::LogBuffer,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 impl Store {
+    fn on(db: Db) -> Store {
+        let log = telephony_log::LogBuffer::start(db.clone());
+        Store { db, log }
+    }
+
     /// Opens `url`: `sqlite://path/to/file.db` (created if missing) or `postgres://…`.
     pub async fn connect(url: &str) -> Result<Store> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -102,7 +110,7 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await?;
-            Ok(Store { db: Db::Postgres(pool) })
+            Ok(Store::on(Db::Postgres(pool)))
         } else if url.starts_with("sqlite:") {
             let base = SqliteConnectOptions::from_str(url)
                 .map_err(|e| StoreError::Config(e.to_string()))?
@@ -124,7 +132,7 @@ impl Store {
                 .connect_with(base.read_only(true))
                 .await?;
             let writer = sqlite_writer::SqliteWriter::start(write.clone());
-            Ok(Store { db: Db::Sqlite { write, read, writer } })
+            Ok(Store::on(Db::Sqlite { write, read, writer }))
         } else {
             Err(StoreError::Config(format!(
                 "database URL must start with sqlite:// or postgres:// (got {:?})",
