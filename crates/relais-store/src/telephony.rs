@@ -141,6 +141,11 @@ impl Store {
         Ok(())
     }
 
+    /// Waits until every telephony log line handed over so far is written (at shutdown).
+    pub async fn flush_telephony_log(&self) {
+        self.log.flush().await;
+    }
+
     pub async fn recent_telephony(&self, limit: i64) -> Result<Vec<TelephonyEvent>> {
         // This instance's lines handed over before this read are in.
         self.log.flush().await;

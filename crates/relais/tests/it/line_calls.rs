@@ -362,3 +362,31 @@ async fn sms_delivery_receipts_are_signed_idempotent_and_shown_to_coordinators()
     assert!(html.contains("/telephony/sms/status"), "the receipts URL is listed");
     assert!(!html.contains(&first) && !html.contains(&second), "numbers masked");
 }
+
+#[tokio::test]
+async fn the_telephony_log_written_off_the_answer_path_loses_no_line_and_reads_its_writes() {
+    let app = TestApp::spawn_with(test_config()).await;
+    // Lines handed over from many tasks at once are written in batches, none lost.
+    let handles: Vec<_> = (0..300)
+        .map(|i| {
+            let store = app.store.clone();
+            tokio::spawn(async move { store.log_telephony("call_status", if i % 2 == 0 { "completed" } else { "busy" }, i).await })
+        })
+        .collect();
+    for h in handles {
+        h.await.unwrap().unwrap();
+    }
+    // Read right after: the read waits for the lines handed over before it.
+    let log = app.store.recent_telephony(1000).await.unwrap();
+    assert_eq!(log.len(), 300);
+    assert_eq!(log.iter().filter(|e| e.result == "busy").count(), 150);
+    // Through the webhook too: its line is on the page's read at once.
+    let mut c = test_config();
+    c.telephony.auth_token = Some(Secret::new(TOKEN));
+    c.telephony.line_number = LINE.into();
+    let line = TestApp::spawn_with(c).await;
+    let (status, _) = hook(&line, "/telephony/twiml/voice", &[("CallSid", "CA-log"), ("From", e164(9).as_str())]).await;
+    assert_eq!(status, StatusCode::OK);
+    let log = line.store.recent_telephony(10).await.unwrap();
+    assert_eq!((log.len(), log[0].kind.as_str()), (1, "incoming_call"));
+}
