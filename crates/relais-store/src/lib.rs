@@ -39,6 +39,7 @@ pub mod forecast;
 pub mod badges;
 pub mod charter;
 pub mod journal;
+pub mod line_calls;
 pub mod models;
 pub mod networks;
 pub mod outbox;
@@ -55,8 +56,10 @@ pub mod sessions;
 pub mod settings;
 pub mod shifts;
 pub mod sms_outbox;
+pub mod sms_receipts;
 pub mod stats;
 pub mod telephony;
+mod telephony_log;
 pub mod topics;
 pub mod tutorial_links;
 pub mod tutorials;
@@ -88,12 +91,19 @@ pub(crate) enum Db {
 #[derive(Clone)]
 pub struct Store {
     pub(crate) db: Db,
+    /// The telephony log's writer, off the webhooks' answer path (`telephony_log.rs`).
+    pub(crate) log: telephony_log::LogBuffer,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 impl Store {
+    fn on(db: Db) -> Store {
+        let log = telephony_log::LogBuffer::start(db.clone());
+        Store { db, log }
+    }
+
     /// Opens `url`: `sqlite://path/to/file.db` (created if missing) or `postgres://…`.
     pub async fn connect(url: &str) -> Result<Store> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -103,7 +113,7 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await?;
-            Ok(Store { db: Db::Postgres(pool) })
+            Ok(Store::on(Db::Postgres(pool)))
         } else if url.starts_with("sqlite:") {
             let base = SqliteConnectOptions::from_str(url)
                 .map_err(|e| StoreError::Config(e.to_string()))?
@@ -125,7 +135,7 @@ impl Store {
                 .connect_with(base.read_only(true))
                 .await?;
             let writer = sqlite_writer::SqliteWriter::start(write.clone());
-            Ok(Store { db: Db::Sqlite { write, read, writer } })
+            Ok(Store::on(Db::Sqlite { write, read, writer }))
         } else {
             Err(StoreError::Config(format!(
                 "database URL must start with sqlite:// or postgres:// (got {:?})",

@@ -7,6 +7,7 @@
 //! the others, and each sees the ones before it, exactly as if run one after the other),
 //! commits, and only then answers every caller. SQLite has one writer at a time anyway.
 
+use crate::line_calls::{attempt_in, AttemptExtras};
 use crate::write_steps::{claim_in, insert_request, transition_in, ClaimOutcome};
 use crate::{HelpRequest, NewHelpRequest, Result, StoreError, User};
 use relais_domain::lifecycle::{Command, Policy};
@@ -21,6 +22,8 @@ enum Job {
     Intake { new: NewHelpRequest, now: Millis, reply: oneshot::Sender<Result<HelpRequest>> },
     Claim { volunteer: User, now: Millis, policy: Policy, reply: oneshot::Sender<Result<Option<HelpRequest>>> },
     Transition { id: i64, cmd: Command, now: Millis, policy: Policy, note: Option<String>, reply: oneshot::Sender<Result<HelpRequest>> },
+    /// An attempt with its line-call guard and SMS (`line_calls.rs`).
+    Attempt { id: i64, cmd: Command, now: Millis, policy: Policy, extras: AttemptExtras, reply: oneshot::Sender<Result<Option<HelpRequest>>> },
 }
 
 /// A job's result, held until the commit.
@@ -28,6 +31,7 @@ enum Done {
     Intake(oneshot::Sender<Result<HelpRequest>>, Result<HelpRequest>),
     Claim(oneshot::Sender<Result<Option<HelpRequest>>>, Result<Option<HelpRequest>>),
     Transition(oneshot::Sender<Result<HelpRequest>>, Result<HelpRequest>),
+    Attempt(oneshot::Sender<Result<Option<HelpRequest>>>, Result<Option<HelpRequest>>),
 }
 
 impl Done {
@@ -38,6 +42,7 @@ impl Done {
             Done::Intake(tx, r) => drop(tx.send(match failed { Some(m) if r.is_ok() => Err(lost(m)), _ => r })),
             Done::Claim(tx, r) => drop(tx.send(match failed { Some(m) if r.is_ok() => Err(lost(m)), _ => r })),
             Done::Transition(tx, r) => drop(tx.send(match failed { Some(m) if r.is_ok() => Err(lost(m)), _ => r })),
+            Done::Attempt(tx, r) => drop(tx.send(match failed { Some(m) if r.is_ok() => Err(lost(m)), _ => r })),
         }
     }
 }
@@ -71,6 +76,10 @@ impl SqliteWriter {
 
     pub(crate) async fn transition(&self, id: i64, cmd: Command, now: Millis, policy: Policy, note: Option<String>) -> Result<HelpRequest> {
         self.call(|reply| Job::Transition { id, cmd, now, policy, note, reply }).await
+    }
+
+    pub(crate) async fn attempt(&self, id: i64, cmd: Command, now: Millis, policy: Policy, extras: AttemptExtras) -> Result<Option<HelpRequest>> {
+        self.call(|reply| Job::Attempt { id, cmd, now, policy, extras, reply }).await
     }
 }
 
@@ -131,6 +140,7 @@ fn unrun(job: Job) -> Done {
         Job::Intake { reply, .. } => Done::Intake(reply, not_run()),
         Job::Claim { reply, .. } => Done::Claim(reply, not_run()),
         Job::Transition { reply, .. } => Done::Transition(reply, not_run()),
+        Job::Attempt { reply, .. } => Done::Attempt(reply, not_run()),
     }
 }
 
@@ -179,6 +189,13 @@ async fn run_job(conn: &mut SqliteConnection, job: Job) -> std::result::Result<D
             match r {
                 Ok(r) => Ok(Done::Transition(reply, r)),
                 Err(e) => Err((e, Done::Transition(reply, not_run()))),
+            }
+        }
+        Job::Attempt { id, cmd, now, policy, extras, reply } => {
+            let r = savepoint(conn, |c| Box::pin(async move { attempt_in!(c, id, &cmd, now, &policy, &extras, false) })).await;
+            match r {
+                Ok(r) => Ok(Done::Attempt(reply, r)),
+                Err(e) => Err((e, Done::Attempt(reply, not_run()))),
             }
         }
     }

@@ -134,19 +134,21 @@ impl Store {
     }
 
     /// Appends to the telephony log. `kind` and `result` are codes, never personal data.
+    /// Returns at once: the line is written by the log's own task, batched with others
+    /// (`telephony_log.rs`), so no webhook answer waits for this commit.
     pub async fn log_telephony(&self, kind: &str, result: &str, now: Millis) -> Result<()> {
-        on_db!(self, write, |pool, _b| {
-            sqlx::query("INSERT INTO telephony_events (at, kind, result) VALUES ($1, $2, $3)")
-                .bind(now)
-                .bind(kind)
-                .bind(result)
-                .execute(pool)
-                .await?;
-            Ok(())
-        })
+        self.log.push(now, kind, result);
+        Ok(())
+    }
+
+    /// Waits until every telephony log line handed over so far is written (at shutdown).
+    pub async fn flush_telephony_log(&self) {
+        self.log.flush().await;
     }
 
     pub async fn recent_telephony(&self, limit: i64) -> Result<Vec<TelephonyEvent>> {
+        // This instance's lines handed over before this read are in.
+        self.log.flush().await;
         on_db!(self, read, |pool, _b| {
             Ok(sqlx::query_as::<_, TelephonyEvent>("SELECT at, kind, result FROM telephony_events ORDER BY at DESC, id DESC LIMIT $1")
                 .bind(limit)

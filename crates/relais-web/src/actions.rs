@@ -88,7 +88,15 @@ pub async fn act(state: &AppState, session: Option<&Session>, id: i64, cmd: Comm
             return Err(ApiError::field("volunteer_id", "error-volunteer-inactive", "this volunteer's account is not active"));
         }
     }
-    let req = state.store.transition(id, &cmd, now_ms(), &state.config.policy, note).await?;
+    let req = if let Command::Attempt { .. } = cmd {
+        // With the "we tried to reach you" SMS in the same transaction, when due.
+        let extras = relais_store::line_calls::AttemptExtras { line_call: None, tried_sms: crate::telephony::line_call::tried_sms(state) };
+        let req = state.store.record_attempt(id, &cmd, now_ms(), &state.config.policy, extras).await?.ok_or(relais_store::StoreError::Conflict)?;
+        state.sms_enqueued();
+        req
+    } else {
+        state.store.transition(id, &cmd, now_ms(), &state.config.policy, note).await?
+    };
     tracing::info!(request = id, status = %req.status, "request updated");
     state.notify_queue();
     Ok(req)

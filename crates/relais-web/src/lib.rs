@@ -82,8 +82,11 @@ pub async fn serve(
     let jobs = jobs::spawn(state.clone());
     let mailer = mailer::spawn(state.clone());
     let sms_sender = telephony::sms_sender::spawn(state.clone());
+    let store = state.store.clone();
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    // The telephony log is written off the answer path: its last lines before stopping.
+    store.flush_telephony_log().await;
     jobs.abort();
     if let Some(mailer) = mailer {
         mailer.abort();

@@ -15,7 +15,8 @@ pub struct TelephonyArgs {
     /// answer 404.
     #[arg(long, env = "RELAIS_TELEPHONY_AUTH_TOKEN", hide_env_values = true)]
     pub telephony_auth_token: Option<String>,
-    /// The line's number in E.164 (+33…), caller id when Relais rings volunteers.
+    /// The line's number in E.164 (+33…), caller id when Relais rings volunteers or calls a
+    /// person back from the console ("Appeler").
     #[arg(long, env = "RELAIS_TELEPHONY_LINE_NUMBER", default_value = "")]
     pub telephony_line_number: String,
     /// Public base URL the provider calls, if not --public-url (signatures are over it).

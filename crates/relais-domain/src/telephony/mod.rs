@@ -3,6 +3,7 @@
 //! counting, STOP keywords and sender names. The web crate turns these decisions into TwiML
 //! and HTTP; nothing here does I/O.
 
+pub mod callback;
 pub mod cti;
 pub mod ivr;
 pub mod signature;

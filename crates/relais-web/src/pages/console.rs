@@ -186,6 +186,8 @@ struct RequestPage<'a> {
     /// Orientations of this request to places (issue 6), with the steps this viewer may record.
     referrals: Vec<super::referrals::ReferralRow>,
     orient_places_href: String,
+    /// "Appeler" through the line (telephony/line_call.rs).
+    call: crate::telephony::line_call::CallBox,
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -269,9 +271,16 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     // Referral events carry the referral's id only; the page names the place from the row.
     let place_of: std::collections::HashMap<String, String> = of_request.iter().map(|r| (r.id.to_string(), r.place_name.clone())).collect();
     let referrals = super::referrals::rows(tr, of_request, viewer);
+    let call = match ctx.session.as_ref().map(|s| s.user.id).filter(|_| holder) {
+        Some(me) => crate::telephony::line_call::call_box(state, tr, &req, me).await?,
+        None => crate::telephony::line_call::CallBox { offered: false, needs_phone: false, last: None },
+    };
+    // Calling through the line, the volunteer needs no number: it stays masked.
+    let show_number = holder && !call.offered;
     let page = RequestPage {
         orient_places_href,
         referrals,
+        call,
         places_href,
         tutorial_q,
         tutorials,
@@ -288,8 +297,8 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
         facts,
         need,
         note,
-        phone_display: number.as_deref().filter(|_| holder).map(phone::display),
-        phone_href: number.clone().filter(|_| holder).unwrap_or_default(),
+        phone_display: number.as_deref().filter(|_| show_number).map(phone::display),
+        phone_href: number.clone().filter(|_| show_number).unwrap_or_default(),
         phone_masked: number.as_deref().map(phone::mask),
         holder,
         timeline: timeline
@@ -320,6 +329,8 @@ pub async fn request(State(state): State<AppState>, ctx: PageCtx, Path(id): Path
             Some(ctx.tr.t("extend-done"))
         } else if has("avis=tutoriel-envoye") {
             Some(ctx.tr.t("console-tutorials-sent"))
+        } else if has("avis=appel") {
+            Some(ctx.tr.t("tel-call-placed"))
         } else {
             super::referrals::notice(&ctx, query.as_deref())
         };

@@ -53,6 +53,7 @@ pub fn sms_costs(ctx: &PageCtx) -> Vec<SmsCost> {
         ("tel-page-sms-already", fr.t("tel-sms-already")),
         ("tel-page-sms-confirmation", confirmation),
         ("tel-page-sms-tutorial", tutorial),
+        ("tel-page-sms-tried", fr.t1("tel-sms-tried", "phone", "01 99 00 12 34")),
     ]
         .into_iter()
         .map(|(what, text)| {
@@ -90,6 +91,9 @@ pub struct OutgoingRow {
     pub status: String,
     pub attempts: i64,
     pub error: String,
+    /// The provider's delivery receipt (translated) and its code; with its error code.
+    pub delivery: String,
+    pub delivery_code: String,
 }
 
 fn label(ctx: &PageCtx, prefix: &str, code: &str) -> String {
@@ -107,6 +111,7 @@ pub async fn show(State(state): State<AppState>, ctx: PageCtx) -> Response {
             ("tel-page-url-voice", "/telephony/twiml/voice"),
             ("tel-page-url-status", "/telephony/status"),
             ("tel-page-url-sms", "/telephony/twiml/sms"),
+            ("tel-page-url-sms-status", "/telephony/sms/status"),
         ]
         .iter()
         .map(|(k, p)| (ctx.tr.t(k), format!("{base}{p}")))
@@ -125,17 +130,27 @@ pub async fn show(State(state): State<AppState>, ctx: PageCtx) -> Response {
             .collect();
         let outbox = state
             .store
-            .recent_sms(LATEST)
+            .recent_sms_with_delivery(LATEST)
             .await?
             .into_iter()
-            .map(|m| OutgoingRow {
-                time: paris_time(m.created_at),
-                iso: iso(m.created_at),
-                to: m.recipient.as_deref().map(relais_domain::phone::mask).unwrap_or_else(|| "—".into()),
-                what: m.subject,
-                status: m.status,
-                attempts: m.attempts,
-                error: m.last_error.unwrap_or_default(),
+            .map(|d| {
+                let code = d.delivery_status.unwrap_or_default();
+                let mut delivery = if code.is_empty() { "—".to_owned() } else { label(&ctx, "tel-delivery", &code) };
+                if let Some(e) = d.delivery_error {
+                    delivery = format!("{delivery} ({e})");
+                }
+                let m = d.msg;
+                OutgoingRow {
+                    time: paris_time(m.created_at),
+                    iso: iso(m.created_at),
+                    to: m.recipient.as_deref().map(relais_domain::phone::mask).unwrap_or_else(|| "—".into()),
+                    what: m.subject,
+                    status: m.status,
+                    attempts: m.attempts,
+                    error: m.last_error.unwrap_or_default(),
+                    delivery,
+                    delivery_code: code,
+                }
             })
             .collect();
         Ok::<_, PageError>(render(&TelephonyPage {

@@ -7,6 +7,7 @@
 //! statuses only, never the number or the text.
 
 use super::config::TelephonyConfig;
+use super::provider::Account;
 use crate::now_ms;
 use crate::state::AppState;
 use relais_store::outbox::{OutboxMessage, CLAIM_BATCH};
@@ -15,8 +16,10 @@ use tokio::task::JoinHandle;
 /// Where the SMS go.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Provider {
-    /// `POST {api_base}/2010-04-01/Accounts/{sid}/Messages.json`, basic auth sid:token.
-    Twilio { api_base: String, account_sid: String, auth_token: String, from: String },
+    /// `POST {api_base}/2010-04-01/Accounts/{sid}/Messages.json`, basic auth sid:token
+    /// (`provider.rs`). `receipts_url`: the base of the delivery receipts' callback
+    /// (`…/telephony/sms/status`), the outbox id appended as `?id=`.
+    Twilio { account: Account, from: String, receipts_url: Option<String> },
     /// A URL template with `{to}`, `{text}` (and `{from}`), sent with `method`.
     Http { url_template: String, method: reqwest::Method, from: String },
 }
@@ -32,16 +35,11 @@ pub fn provider(tel: &TelephonyConfig) -> Option<Provider> {
         let method = reqwest::Method::from_bytes(tel.sms_http_method.as_bytes()).unwrap_or(reqwest::Method::GET);
         return Some(Provider::Http { url_template: url.expose().to_owned(), method, from });
     }
-    let token = tel.auth_token.as_ref()?;
-    if tel.account_sid.is_empty() || from.is_empty() {
+    let account = Account::of(tel)?;
+    if from.is_empty() {
         return None;
     }
-    Some(Provider::Twilio {
-        api_base: tel.api_base.trim_end_matches('/').to_owned(),
-        account_sid: tel.account_sid.clone(),
-        auth_token: token.expose().to_owned(),
-        from,
-    })
+    Some(Provider::Twilio { account, from, receipts_url: None })
 }
 
 /// `true` when the line can send SMS (the console offers SMS then).
@@ -77,12 +75,12 @@ fn http_error(e: &reqwest::Error) -> String {
     }
 }
 
-async fn attempt(client: &reqwest::Client, provider: &Provider, to: &str, text: &str) -> Outcome {
+async fn attempt(client: &reqwest::Client, provider: &Provider, id: i64, to: &str, text: &str) -> Outcome {
     let req = match provider {
-        Provider::Twilio { api_base, account_sid, auth_token, from } => client
-            .post(format!("{api_base}/2010-04-01/Accounts/{account_sid}/Messages.json"))
-            .basic_auth(account_sid, Some(auth_token))
-            .form(&[("To", to), ("From", from.as_str()), ("Body", text)]),
+        Provider::Twilio { account, from, receipts_url } => {
+            let receipts = receipts_url.as_ref().map(|u| format!("{u}?id={id}"));
+            account.message(client, to, from, text, receipts.as_deref())
+        }
         Provider::Http { url_template, method, from } => client.request(method.clone(), fill_template(url_template, to, from, text)),
     };
     match req.send().await {
@@ -105,10 +103,13 @@ async fn attempt(client: &reqwest::Client, provider: &Provider, to: &str, text: 
 
 /// Starts the sender when an SMS provider is configured.
 pub fn spawn(state: AppState) -> Option<JoinHandle<()>> {
-    let Some(provider) = provider(&state.config.telephony) else {
+    let Some(mut provider) = provider(&state.config.telephony) else {
         tracing::info!("no SMS provider configured: outgoing SMS stay queued in the outbox");
         return None;
     };
+    if let Provider::Twilio { receipts_url, .. } = &mut provider {
+        *receipts_url = Some(super::link(&state, "/telephony/sms/status"));
+    }
     crate::install_tls_provider();
     let client = match reqwest::Client::builder().timeout(state.config.smtp_timeout).build() {
         Ok(c) => c,
@@ -168,7 +169,7 @@ async fn try_one(state: &AppState, client: &reqwest::Client, provider: &Provider
         Ok(false) => {}
         Err(_) => return Outcome::Failed { error: "could not check the opt-out list".into(), permanent: false },
     }
-    attempt(client, provider, to, text).await
+    attempt(client, provider, msg.id, to, text).await
 }
 
 #[cfg(test)]
@@ -189,8 +190,8 @@ mod tests {
         tel.account_sid = "AC1".into();
         tel.auth_token = Some(Secret::new("t"));
         tel.line_number = "+33199001234".into();
-        let Some(Provider::Twilio { from, api_base, .. }) = provider(&tel) else { panic!("twilio") };
-        assert_eq!((from.as_str(), api_base.as_str()), ("+33199001234", "https://api.twilio.com"));
+        let Some(Provider::Twilio { from, account, .. }) = provider(&tel) else { panic!("twilio") };
+        assert_eq!((from.as_str(), account.api_base.as_str()), ("+33199001234", "https://api.twilio.com"));
         tel.sms_sender_name = "Relais".into();
         assert!(matches!(provider(&tel), Some(Provider::Twilio { from, .. }) if from == "Relais"));
         tel.sms_http_url = Some(Secret::new("http://gw/?to={to}"));

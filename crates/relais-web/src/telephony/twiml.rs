@@ -12,7 +12,7 @@ pub enum Verb {
     Gather { action: String, num_digits: u8, timeout_secs: u64, children: Vec<Verb> },
     Redirect(String),
     /// Rings every number at once; the first who accepts gets the call. Each number's
-    /// `url` is the whisper played to the volunteer before bridging.
+    /// `url` is the whisper played to the volunteer before bridging (none when empty).
     Dial { action: String, timeout_secs: u64, caller_id: String, numbers: Vec<(String, String)> },
     Message(String),
     Hangup,
@@ -45,10 +45,12 @@ fn write_verb(w: &mut Writer<Vec<u8>>, verb: &Verb) -> std::io::Result<()> {
                 .with_attribute(("callerId", caller_id.as_str()))
                 .write_inner_content(|w| {
                     for (number, url) in numbers {
-                        w.create_element("Number")
-                            .with_attribute(("url", url.as_str()))
-                            .with_attribute(("method", "POST"))
-                            .write_text_content(BytesText::new(number))?;
+                        let mut el = w.create_element("Number");
+                        // No whisper (an empty URL): the number is bridged as soon as it answers.
+                        if !url.is_empty() {
+                            el = el.with_attribute(("url", url.as_str())).with_attribute(("method", "POST"));
+                        }
+                        el.write_text_content(BytesText::new(number))?;
                     }
                     Ok(())
                 })?;

@@ -270,7 +270,7 @@ async fn callback(state: &AppState, call: &Signed, lang: Lang, topic: &'static s
 }
 
 /// `POST /telephony/twiml/voice/sms-consent?lang=…`: the key pressed after the offer to
-/// receive the reference by SMS. With the consent key, one SMS (keyed on the CallSid, so a
+/// receive the reference by SMS. With the consent key, the request's `sms_consent` is set and one SMS (keyed on the CallSid, so a
 /// retried webhook queues nothing more) with the reference and the line's hours only.
 pub async fn sms_consent(State(state): State<AppState>, Query(step): Query<Step>, call: Signed) -> Response {
     let lang = step.lang();
@@ -303,7 +303,9 @@ pub async fn sms_consent(State(state): State<AppState>, Query(step): Query<Step>
         ),
         not_before_ms: now,
     };
-    match state.store.enqueue_sms(&msg, now).await {
+    // The key is the person's consent to SMS: the request's flag is set with the SMS queued
+    // (a later "we tried to reach you" SMS relies on it).
+    match state.store.consent_and_enqueue_sms(req.id, &msg, now).await {
         Ok(done) => {
             state.sms_enqueued();
             let result = match done {

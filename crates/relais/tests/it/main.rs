@@ -13,6 +13,7 @@ mod dispatch_sql_matches_domain;
 mod durability;
 mod intake;
 mod lifecycle;
+mod line_calls;
 mod outbox;
 mod pages;
 mod people;

@@ -2,116 +2,20 @@
 //! server that records exactly what the provider would receive (method, path, basic auth,
 //! form body) and answers as Twilio does (201 with a sid) or with a chosen error.
 
+use crate::support::provider::Provider;
 use crate::support::twiml::parse;
 use crate::support::{browser, csrf_of, e164, page, phone, sign_in_as, test_config, TestApp};
-use axum::extract::State;
-use axum::http::{HeaderMap, Method, StatusCode as AxStatus, Uri};
-use axum::response::IntoResponse;
 use relais_domain::schedule::DayHours;
 use relais_domain::telephony::signature;
 use relais_domain::authz::Role;
 use relais_web::telephony::Secret;
 use relais_web::WebConfig;
 use reqwest::StatusCode;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const TOKEN: &str = "test-auth-token-0123456789";
 const SID: &str = "AC0000";
 const LINE: &str = "+33199001234";
-
-#[derive(Debug, Clone)]
-struct Received {
-    method: String,
-    path: String,
-    query: String,
-    auth: String,
-    form: Vec<(String, String)>,
-}
-
-#[derive(Default)]
-struct Recorder {
-    received: Mutex<Vec<Received>>,
-    /// Statuses to answer, in order; then 201.
-    script: Mutex<Vec<u16>>,
-}
-
-/// The local stand-in for the provider's REST API.
-struct Provider {
-    url: String,
-    rec: Arc<Recorder>,
-}
-
-async fn record(State(rec): State<Arc<Recorder>>, method: Method, uri: Uri, headers: HeaderMap, body: String) -> axum::response::Response {
-    let form = url_pairs(&body);
-    rec.received.lock().unwrap().push(Received {
-        method: method.to_string(),
-        path: uri.path().to_owned(),
-        query: uri.query().unwrap_or("").to_owned(),
-        auth: headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned(),
-        form,
-    });
-    let status = {
-        let mut s = rec.script.lock().unwrap();
-        if s.is_empty() { 201 } else { s.remove(0) }
-    };
-    let n = rec.received.lock().unwrap().len();
-    (AxStatus::from_u16(status).unwrap(), [("content-type", "application/json")], format!("{{\"sid\": \"SM{n:032}\", \"status\": \"queued\"}}"))
-        .into_response()
-}
-
-fn url_pairs(body: &str) -> Vec<(String, String)> {
-    body.split('&')
-        .filter(|kv| !kv.is_empty())
-        .map(|kv| {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-fn decode(s: &str) -> String {
-    let s = s.replace('+', " ");
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).unwrap()
-}
-
-impl Provider {
-    async fn start(script: &[u16]) -> Provider {
-        let rec = Arc::new(Recorder::default());
-        *rec.script.lock().unwrap() = script.to_vec();
-        let app = axum::Router::new().fallback(record).with_state(rec.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Provider { url, rec }
-    }
-
-    fn received(&self) -> Vec<Received> {
-        self.rec.received.lock().unwrap().clone()
-    }
-
-    async fn wait_for(&self, n: usize) -> Vec<Received> {
-        for _ in 0..100 {
-            if self.received().len() >= n {
-                return self.received();
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("the provider received {} requests, not {n}", self.received().len());
-    }
-}
 
 fn config(provider: &Provider) -> WebConfig {
     let mut c = test_config();
@@ -164,8 +68,13 @@ async fn an_sms_is_posted_to_twilios_messages_api_exactly() {
     assert_eq!(r.auth, basic(SID, TOKEN));
     let mut form = r.form.clone();
     form.sort();
-    assert_eq!(form, vec![("Body".into(), text.into()), ("From".into(), LINE.into()), ("To".into(), e164(1))]);
     let m = finished(&app, "t:1").await;
+    // Its delivery receipts come back to Relais, the outbox id in the signed URL.
+    let receipts = app.url(&format!("/telephony/sms/status?id={}", m.id));
+    assert_eq!(
+        form,
+        vec![("Body".into(), text.into()), ("From".into(), LINE.into()), ("StatusCallback".into(), receipts), ("To".into(), e164(1))]
+    );
     assert_eq!(m.status, "sent");
     assert_eq!(m.provider_id.as_deref(), Some("SM00000000000000000000000000000001"), "the returned sid is kept");
     // The same key again queues nothing.
@@ -257,7 +166,9 @@ async fn the_callers_consent_key_queues_exactly_one_confirmation_sms() {
     let gather = answer.child("Gather");
     assert!(gather.says().join(" ").contains("par SMS, tapez 1"));
     let action = gather.attr("action").strip_prefix(&app.addr).unwrap().to_owned();
-    let reference = app.store.call_request("CA-consent").await.unwrap().unwrap().reference;
+    let made = app.store.call_request("CA-consent").await.unwrap().unwrap();
+    assert!(!made.sms_consent, "no consent before the key");
+    let reference = made.reference;
 
     // Another key: no SMS.
     let other = [("AccountSid", SID), ("CallSid", "CA-other"), ("From", from.as_str()), ("To", LINE), ("Digits", "5")];
@@ -268,6 +179,7 @@ async fn the_callers_consent_key_queues_exactly_one_confirmation_sms() {
         let done = voice(&app, &action, &yes).await;
         assert!(done.says().join(" ").contains("recevoir un SMS"));
     }
+    assert!(app.store.call_request("CA-consent").await.unwrap().unwrap().sms_consent, "the key set the request's SMS consent");
     let got = provider.wait_for(1).await;
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(provider.received().len(), 1, "exactly one SMS");

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod provider;
 pub mod smtp;
 pub mod twiml;
 #[allow(unused_imports)]
