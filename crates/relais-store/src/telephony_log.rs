@@ -61,10 +61,10 @@ async fn run(db: Db, mut rx: mpsc::UnboundedReceiver<Cmd>) {
                 Cmd::Flush(tx) => waiting.push(tx),
             }
         }
-        if !lines.is_empty() {
-            if let Err(e) = write(&db, &lines).await {
-                tracing::warn!(error = %e, lines = lines.len(), "could not write telephony log lines");
-            }
+        if lines.is_empty() {
+            // Only flushes: nothing to write.
+        } else if let Err(e) = write(&db, &lines).await {
+            tracing::warn!(error = %e, lines = lines.len(), "could not write telephony log lines");
         }
         for tx in waiting {
             let _ = tx.send(());
