@@ -8,6 +8,7 @@ pub mod geo;
 pub mod hours;
 pub mod export;
 pub mod import;
+pub mod index;
 mod legacy;
 pub mod model;
 pub mod search;

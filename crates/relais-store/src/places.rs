@@ -65,6 +65,22 @@ impl Store {
         Ok(out)
     }
 
+    /// The places search may list, by id (the order ties fall back on), for the in-memory
+    /// snapshot each instance searches. The one place that decides which places are
+    /// searchable: a filter (e.g. archived places) belongs here.
+    pub async fn places_for_search(&self) -> Result<Vec<Place>> {
+        self.places().await
+    }
+
+    /// The directory's version: bumped by a trigger on every change of `places`, in the same
+    /// transaction (migration 0011). Instances poll it to rebuild their search snapshot.
+    pub async fn places_version(&self) -> Result<i64> {
+        on_db!(self, read, |pool, _b| {
+            let (v,): (i64,) = sqlx::query_as("SELECT version FROM places_version WHERE id = 1").fetch_one(pool).await?;
+            Ok(v)
+        })
+    }
+
     /// Every place, by id (the export order).
     pub async fn places(&self) -> Result<Vec<Place>> {
         let rows: Vec<(String,)> = on_db!(self, read, |pool, _b| {

@@ -119,7 +119,8 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
         Some(service) => service.map(str::to_string),
         None => Some(n),
     });
-    let places = state.store.places().await?;
+    // The instance's snapshot: no database read per search (see crate::directory).
+    let snapshot = state.places.snapshot();
     let now = jiff::Timestamp::from_millisecond(crate::now_ms()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let query = relais_directory::search::Query {
         origin: origin.map(|c| (c.lat, c.lon)),
@@ -131,7 +132,7 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
         now,
         limit: SEARCH_LIMIT,
     };
-    let hits = relais_directory::search::search(&places, &query);
+    let hits = snapshot.directory.search(&query);
     let span = |(a, b): &(u16, u16)| format!("{}-{}", relais_directory::hours::hhmm(*a), relais_directory::hours::hhmm(*b));
     Ok(PlaceSearchDto {
         origin: origin.map(|c| OriginDto { commune: c.nom.clone(), code_insee: c.code_insee.clone(), latitude: c.lat, longitude: c.lon }),

@@ -17,6 +17,7 @@ mod outbox;
 mod pages;
 mod people;
 mod places;
+mod places_snapshot;
 mod privacy;
 mod tutorials;
 mod shifts;
