@@ -37,8 +37,9 @@ pub struct GenArgs<'a> {
     pub queries: usize,
 }
 
+/// Words people type in `q` (one or two of them per query).
 const WORDS: &[&str] = &[
-    "caf", "mairie", "france services", "médiathèque", "numérique", "emploi", "impôts", "espace", "centre social",
+    "caf", "mairie", "france", "services", "médiathèque", "numérique", "emploi", "impôts", "espace", "centre", "social",
     "bibliothèque", "atelier", "cyber", "maison", "retraite", "santé", "jeunes", "informatique", "association",
 ];
 
@@ -134,10 +135,12 @@ pub fn run(args: GenArgs) -> Result<()> {
         places.push(p);
     }
     std::fs::create_dir_all(args.out_dir)?;
-    let json = serde_json::to_vec(&relais_directory::export::to_json(&places))?;
-    std::fs::write(args.out_dir.join("places.json"), &json)?;
+    // CSV, the schema's own form (and compact: JSON repeats 32 keys per place).
+    let csv_text = relais_directory::export::to_csv(&places);
+    std::fs::write(args.out_dir.join("places.csv"), &csv_text)?;
     // The file must import whole: checked here so a bad generator fails before timing.
-    let report = relais_directory::parse(&json, relais_directory::Format::LmnJson).map_err(|e| anyhow::anyhow!("generated file: {e}"))?;
+    let report =
+        relais_directory::parse(csv_text.as_bytes(), relais_directory::Format::LmnCsv).map_err(|e| anyhow::anyhow!("generated file: {e}"))?;
     anyhow::ensure!(report.rejected.is_empty(), "generated file has rejected rows: {:?}", &report.rejected[..report.rejected.len().min(3)]);
 
     write_pg_csv(&places, &args.out_dir.join("pg-places.csv"))?;
@@ -189,7 +192,7 @@ pub fn run(args: GenArgs) -> Result<()> {
     println!(
         "RESULT mode=gen-places places={} bytes={} queries={} communes_sampled={}",
         places.len(),
-        json.len(),
+        csv_text.len(),
         args.queries,
         sample_communes.len()
     );

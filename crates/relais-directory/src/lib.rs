@@ -4,6 +4,7 @@
 //! the CLI feed it bytes and persist what it accepts, so every rule is unit-tested here.
 
 pub mod communes;
+pub mod data_inclusion;
 pub mod geo;
 pub mod hours;
 pub mod export;
