@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ExportParams {
-    /// `lmn-csv` (default) or `lmn-json`.
+    /// `lmn-csv` (default), `lmn-json` or `data-inclusion` (`{"structures": […], "services": […]}`).
     pub format: Option<String>,
 }
 
@@ -19,14 +19,14 @@ pub struct ExportParams {
     responses((status = 200, description = "CSV (text/csv) or JSON array"), (status = 400, body = Problem)))]
 pub async fn export(State(state): State<AppState>, Query(p): Query<ExportParams>) -> Result<Response, ApiError> {
     let format = p.format.as_deref().unwrap_or("lmn-csv");
-    if format != "lmn-csv" && format != "lmn-json" {
-        return Err(ApiError::field("format", "unknown_format", format!("{format:?}: use lmn-csv or lmn-json")));
+    if !matches!(format, "lmn-csv" | "lmn-json" | "data-inclusion") {
+        return Err(ApiError::field("format", "unknown_format", format!("{format:?}: use lmn-csv, lmn-json or data-inclusion")));
     }
     let places = state.store.places().await?;
-    Ok(if format == "lmn-csv" {
-        ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], relais_directory::export::to_csv(&places)).into_response()
-    } else {
-        axum::Json(relais_directory::export::to_json(&places)).into_response()
+    Ok(match format {
+        "lmn-csv" => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], relais_directory::export::to_csv(&places)).into_response(),
+        "lmn-json" => axum::Json(relais_directory::export::to_json(&places)).into_response(),
+        _ => axum::Json(relais_directory::data_inclusion::to_json(&places)).into_response(),
     })
 }
 

@@ -18,6 +18,7 @@ mod pages;
 mod people;
 mod places;
 mod places_snapshot;
+mod places_data_inclusion;
 mod privacy;
 mod tutorials;
 mod shifts;
