@@ -8,6 +8,12 @@ use std::process::Command;
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../relais-directory/tests/data");
 const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../relais-directory/data/data-inclusion");
 
+/// Run beside the server: off the test's runtime, which also runs the server (a blocked
+/// runtime would freeze the server, maybe inside a write the command then waits for).
+async fn relais_beside(args: Vec<String>) -> (bool, String, String) {
+    tokio::task::spawn_blocking(move || relais(&args.iter().map(String::as_str).collect::<Vec<_>>())).await.unwrap()
+}
+
 fn relais(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_relais")).args(args).output().unwrap();
     (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
@@ -50,11 +56,13 @@ async fn data_inclusion_imports_with_a_report_and_exports_what_it_received() {
     // The CLI exports the same; importing it again changes nothing.
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("di.json");
-    let (ok, _, err) = relais(&["export", "places", "--format", "data-inclusion", "--output", path.to_str().unwrap(), "--database-url", &url]);
+    let args = ["export", "places", "--format", "data-inclusion", "--output", path.to_str().unwrap(), "--database-url", &url];
+    let (ok, _, err) = relais_beside(args.iter().map(|s| s.to_string()).collect()).await;
     assert!(ok, "{err}");
     let cli: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(cli, api);
-    let (ok, out, err) = relais(&["import", "places", path.to_str().unwrap(), "--database-url", &url]);
+    let args = ["import", "places", path.to_str().unwrap(), "--database-url", &url];
+    let (ok, out, err) = relais_beside(args.iter().map(|s| s.to_string()).collect()).await;
     assert!(ok, "{err}");
     assert!(out.contains("2 row(s) valid, 0 row(s) rejected") && out.contains("0 inserted, 0 updated, 2 unchanged"), "{out}");
 
