@@ -26,6 +26,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::sync::{Barrier, mpsc, oneshot};
 
+mod gen_places;
 mod seed_shifts;
 
 /// The server's schema, taken from its own migrations so the ceiling can never drift from it.
@@ -105,6 +106,22 @@ enum Cmd {
     },
     /// SQLite data folder for the coverage benchmark: V volunteers, W weeks of shifts with
     /// bookings, a feed volunteer with a known calendar token (see seed_shifts.rs).
+    /// Files for bench/places.sh: N places drawn from the real samples' distributions (LMN
+    /// JSON), the same places for PostgreSQL (CSV), and the query set (see gen_places.rs).
+    GenPlaces {
+        #[arg(long, default_value_t = 100_000)]
+        n: usize,
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+        #[arg(long, default_value_t = 6)]
+        seed: u64,
+        #[arg(long)]
+        hinaura: PathBuf,
+        #[arg(long)]
+        gironde: PathBuf,
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
     SeedShifts {
         #[arg(long)]
         data_dir: PathBuf,
@@ -1027,6 +1044,14 @@ fn main() -> Result<()> {
                 password,
                 email_pattern,
             } => http_cycle(url, volunteers, duration, password, email_pattern).await,
+            Cmd::GenPlaces { n, queries, seed, hinaura, gironde, out_dir } => gen_places::run(gen_places::GenArgs {
+                n,
+                seed,
+                hinaura: &hinaura,
+                gironde: &gironde,
+                out_dir: &out_dir,
+                queries,
+            }),
             Cmd::SeedShifts { data_dir, volunteers, weeks, wanted, password, feed_token } => {
                 seed_shifts::seed(seed_shifts::SeedArgs {
                     data_dir: &data_dir,

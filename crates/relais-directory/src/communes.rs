@@ -103,6 +103,11 @@ impl Communes {
         Ok(Communes { all, by_name, by_postcode })
     }
 
+    /// Every commune, in the file's order.
+    pub fn iter(&self) -> impl Iterator<Item = &Commune> {
+        self.all.iter()
+    }
+
     pub fn len(&self) -> usize {
         self.all.len()
     }

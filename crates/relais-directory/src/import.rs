@@ -17,6 +17,8 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 pub enum Format {
     LmnCsv,
     LmnJson,
+    /// data·inclusion v1 JSON (`{"structures": […], "services": […]}`), see `data_inclusion`.
+    DataInclusion,
 }
 
 impl Format {
@@ -25,12 +27,18 @@ impl Format {
         match name {
             "lmn-csv" | "csv" => Some(Format::LmnCsv),
             "lmn-json" | "json" => Some(Format::LmnJson),
+            "data-inclusion" => Some(Format::DataInclusion),
             _ => None,
         }
     }
     pub fn sniff(bytes: &[u8]) -> Format {
         let first = bytes.iter().copied().skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF).next();
-        if matches!(first, Some(b'[') | Some(b'{')) { Format::LmnJson } else { Format::LmnCsv }
+        // An object (not an array) is data·inclusion's `{"structures": …, "services": …}`.
+        match first {
+            Some(b'{') => Format::DataInclusion,
+            Some(b'[') => Format::LmnJson,
+            _ => Format::LmnCsv,
+        }
     }
 }
 
@@ -46,6 +54,8 @@ pub enum FileError {
     Json(String),
     #[error("the JSON must be an array of objects (one per place)")]
     JsonShape,
+    #[error("data·inclusion: the JSON must be an object {{\"structures\": […], \"services\": […]}} or an array of structures")]
+    DataInclusionShape,
     #[error("missing required column(s): {}", .0.join(", "))]
     MissingColumns(Vec<String>),
 }
@@ -74,6 +84,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<ImportReport, FileError> {
     let rows = match format {
         Format::LmnCsv => csv_rows(bytes)?,
         Format::LmnJson => json_rows(bytes)?,
+        Format::DataInclusion => return crate::data_inclusion::parse(bytes),
     };
     let mut report = ImportReport::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -301,6 +312,7 @@ pub fn validate(row: &HashMap<String, String>) -> Result<Place, Vec<Rejected>> {
         modalites_accompagnement: m("modalites_accompagnement"),
         fiche_acces_libre: get("fiche_acces_libre"),
         prise_rdv: get("prise_rdv"),
+        data_inclusion: None,
     })
 }
 
@@ -332,4 +344,12 @@ fn valid_date(d: &str) -> bool {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let dim = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     (1..=12).contains(&m) && day >= 1 && day <= dim[(m - 1) as usize]
+}
+
+pub(crate) fn valid_date_pub(d: &str) -> bool {
+    valid_date(d)
+}
+
+pub(crate) fn valid_phone_pub(t: &str) -> bool {
+    valid_phone(t)
 }

@@ -5,10 +5,12 @@
 
 pub mod communes;
 pub mod editing;
+pub mod data_inclusion;
 pub mod geo;
 pub mod hours;
 pub mod export;
 pub mod import;
+pub mod index;
 mod legacy;
 pub mod model;
 pub mod search;

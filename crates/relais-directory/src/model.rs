@@ -38,6 +38,11 @@ pub struct Place {
     pub modalites_accompagnement: Vec<String>,
     pub fiche_acces_libre: Option<String>,
     pub prise_rdv: Option<String>,
+    /// A place imported from data·inclusion: the structure and its services as received
+    /// (`{"structure": …, "services": […]}`), so the data·inclusion export loses nothing the
+    /// LMN schema has no field for. Absent otherwise (and then not in `places.doc`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_inclusion: Option<serde_json::Value>,
 }
 
 /// The schema's 32 fields, in its order (the CSV header of an export).

@@ -54,7 +54,37 @@ fn offers(p: &Place, need: &str) -> bool {
     n.is_empty() || p.services.iter().any(|s| fold(s).contains(&n))
 }
 
+/// The search through a freshly built [`crate::index::Index`] (a server keeps a
+/// [`Directory`] instead, built once per state of the directory).
 pub fn search<'a>(places: &'a [Place], q: &Query) -> Vec<Hit<'a>> {
+    crate::index::Index::build(places).search(places, q)
+}
+
+/// The places of a directory with their prebuilt index, searched many times.
+#[derive(Debug, Default)]
+pub struct Directory {
+    places: Vec<Place>,
+    index: crate::index::Index,
+}
+
+impl Directory {
+    pub fn new(places: Vec<Place>) -> Directory {
+        let index = crate::index::Index::build(&places);
+        Directory { places, index }
+    }
+
+    pub fn search(&self, q: &Query) -> Vec<Hit<'_>> {
+        self.index.search(&self.places, q)
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+}
+
+/// The rule itself, place by place over the whole list: the reference the index must agree
+/// with (tests), and the slow path it replaced.
+pub fn scan<'a>(places: &'a [Place], q: &Query) -> Vec<Hit<'a>> {
     let words: Vec<String> =
         q.q.as_deref().map(|s| fold(s).split(' ').filter(|w| w.len() > 2).map(str::to_string).collect()).unwrap_or_default();
     let mut hits: Vec<Hit> = places

@@ -33,6 +33,8 @@ pub struct WebConfig {
     pub invitation_ttl: relais_domain::Millis,
     /// How often this instance checks whether another one published a tutorial.
     pub tutorials_poll_every: Duration,
+    /// How often this instance checks `places_version` (a change of the directory elsewhere).
+    pub places_poll_every: Duration,
     /// A volunteer may cancel a booked shift up to this long before it starts.
     pub shift_cancel_deadline: relais_domain::Millis,
     /// Base of every link put in an e-mail or a calendar feed, without a trailing slash
@@ -111,6 +113,7 @@ impl Default for WebConfig {
             session_ttl: 12 * relais_domain::HOUR,
             invitation_ttl: 14 * relais_domain::DAY,
             tutorials_poll_every: Duration::from_secs(3),
+            places_poll_every: Duration::from_secs(3),
             shift_cancel_deadline: 12 * relais_domain::HOUR,
             public_url: "http://127.0.0.1:8080".into(),
             smtp_url: None,

@@ -1,8 +1,8 @@
 //! Background work of one instance: return expired leases to the queue, purge personal
 //! data past retention (requests, and old e-mails of the outbox), drop expired sessions,
-//! follow tutorials published elsewhere, generate the coming weeks' shifts (hourly) and
-//! enqueue shift reminders (every minute), remind places of referrals and expire them (every
-//! minute, `referral_jobs.rs`).
+//! follow tutorials published elsewhere and changes of the directory of places, generate the
+//! coming weeks' shifts (hourly) and enqueue shift reminders (every minute), remind places of
+//! referrals and expire them (every minute, `referral_jobs.rs`).
 //! The mail sender is its own job (`mailer.rs`). Each step is idempotent, so several
 //! instances may run them at once.
 
@@ -17,6 +17,7 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
         let mut housekeeping = tokio::time::interval(Duration::from_secs(3600));
         let mut tutorials_tick = tokio::time::interval(state.config.tutorials_poll_every);
         let mut reminder_tick = tokio::time::interval(Duration::from_secs(60));
+        let mut places_tick = tokio::time::interval(state.config.places_poll_every);
         loop {
             tokio::select! {
                 _ = lease_tick.tick() => {
@@ -38,6 +39,14 @@ pub fn spawn(state: AppState) -> JoinHandle<()> {
                         tracing::warn!(error = %e, "shift reminders failed");
                     }
                     crate::referral_jobs::run(&state, now_ms()).await;
+                }
+                _ = places_tick.tick() => {
+                    // The directory changed (elsewhere, or an import beside the server).
+                    match state.places.refresh(&state.store).await {
+                        Ok(true) => tracing::info!("places changed, search snapshot rebuilt"),
+                        Ok(false) => {}
+                        Err(e) => tracing::warn!(error = %e, "places version check failed"),
+                    }
                 }
                 _ = tutorials_tick.tick() => {
                     // Another instance published: rebuild the search index here too.

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod calendar_feed;
 pub mod config;
 pub mod csrf;
+pub mod directory;
 pub mod error;
 pub mod forecast;
 pub mod i18n;

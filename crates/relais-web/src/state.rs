@@ -39,6 +39,8 @@ pub struct AppStateInner {
     pub login_limiter: Arc<DefaultKeyedRateLimiter<String>>,
     /// The published tutorials and their search index (see [`crate::tutorials`]).
     pub tutorials: Arc<crate::tutorials::Catalog>,
+    /// The searchable places and their indexes (see [`crate::directory`]).
+    pub places: Arc<crate::directory::Places>,
     /// Wakes this instance's mail sender (see [`AppState::mail_enqueued`]).
     pub mail_wakeup: Arc<tokio::sync::Notify>,
     /// Wakes the SMS sender after an enqueue on this instance.
@@ -70,8 +72,10 @@ impl AppState {
         let (queue_changed, _) = broadcast::channel(16);
         crate::tutorials::seed_shipped(&store, crate::now_ms()).await?;
         let tutorials = Arc::new(crate::tutorials::Catalog::load(&store).await?);
+        let places = Arc::new(crate::directory::Places::load(&store).await?);
         Ok(AppState(Arc::new(AppStateInner {
             tutorials,
+            places,
             store,
             metrics: Arc::new(Metrics::new()),
             config: Arc::new(config),

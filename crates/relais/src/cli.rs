@@ -50,7 +50,8 @@ pub enum ImportCommand {
 pub struct ImportPlacesArgs {
     /// The file to import.
     pub file: PathBuf,
-    /// lmn-csv or lmn-json (default: guessed from the content).
+    /// lmn-csv, lmn-json or data-inclusion (default: guessed from the content: a JSON object is
+    /// data·inclusion, an array LMN JSON, anything else LMN CSV).
     #[arg(long)]
     pub format: Option<String>,
     /// Check and report only; store nothing.
@@ -68,7 +69,7 @@ pub enum ExportCommand {
 
 #[derive(Args)]
 pub struct ExportPlacesArgs {
-    /// lmn-csv or lmn-json.
+    /// lmn-csv, lmn-json or data-inclusion.
     #[arg(long, default_value = "lmn-csv")]
     pub format: String,
     /// Write here instead of standard output.

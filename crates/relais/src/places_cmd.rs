@@ -8,15 +8,22 @@ use std::io::{IsTerminal, Write};
 pub async fn import(args: ImportPlacesArgs) -> anyhow::Result<()> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let format = match &args.format {
-        Some(name) => Format::from_name(name).ok_or_else(|| anyhow::anyhow!("--format {name:?}: use lmn-csv or lmn-json"))?,
+        Some(name) => Format::from_name(name).ok_or_else(|| anyhow::anyhow!("--format {name:?}: use lmn-csv, lmn-json or data-inclusion"))?,
         None => Format::sniff(&bytes),
     };
     let report = parse(&bytes, format).map_err(|e| anyhow::anyhow!("{}: refused, nothing imported: {e}", args.file.display()))?;
     let mut out = std::io::stdout().lock();
+    // data·inclusion numbers its two lists separately: the field says which one.
+    let what = |field: &str| match field.split_once('.') {
+        Some(("structures", _)) => "structure",
+        Some(("services", _)) => "service",
+        _ => "line",
+    };
     for r in &report.rejected {
         writeln!(
             out,
-            "rejected line {} (id {}): {}: {}",
+            "rejected {} {} (id {}): {}: {}",
+            what(&r.field),
             r.line,
             r.id.as_deref().unwrap_or("?"),
             r.field,
@@ -24,7 +31,8 @@ pub async fn import(args: ImportPlacesArgs) -> anyhow::Result<()> {
         )?;
     }
     let rejected_rows = {
-        let mut lines: Vec<u64> = report.rejected.iter().map(|r| r.line).collect();
+        let mut lines: Vec<(&str, u64)> = report.rejected.iter().map(|r| (what(&r.field), r.line)).collect();
+        lines.sort();
         lines.dedup();
         lines.len()
     };
@@ -55,7 +63,8 @@ pub async fn export(args: ExportPlacesArgs) -> anyhow::Result<()> {
     let text = match args.format.as_str() {
         "lmn-csv" => relais_directory::export::to_csv(&places),
         "lmn-json" => serde_json::to_string_pretty(&relais_directory::export::to_json(&places))? + "\n",
-        other => anyhow::bail!("--format {other:?}: use lmn-csv or lmn-json"),
+        "data-inclusion" => serde_json::to_string_pretty(&relais_directory::data_inclusion::to_json(&places))? + "\n",
+        other => anyhow::bail!("--format {other:?}: use lmn-csv, lmn-json or data-inclusion"),
     };
     match &args.output {
         Some(path) => std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?,

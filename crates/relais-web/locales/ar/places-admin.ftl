@@ -147,6 +147,7 @@ places-import-error-encoding = السطر { $line }: الملف ليس بترم�
 places-import-error-csv = السطر { $line }: ملف CSV غير مقروء ({ $reason }).
 places-import-error-json = JSON غير مقروء ({ $reason }).
 places-import-error-json-shape = يجب أن يكون JSON قائمة كائنات، كائن لكل مكان.
+places-import-error-di-shape = ملف data·inclusion: يجب أن يكون JSON كائنًا يحتوي على القائمتين «structures» و«services»، أو قائمة هياكل.
 places-import-error-columns = عمود أو أعمدة إلزامية مفقودة: { $columns }.
 places-import-error-draft-gone = هذا الملف لم يعد متاحًا؛ أرسله من جديد.
 

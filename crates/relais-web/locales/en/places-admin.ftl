@@ -147,6 +147,7 @@ places-import-error-encoding = Line { $line }: the file is not UTF-8 (save it as
 places-import-error-csv = Line { $line }: unreadable CSV ({ $reason }).
 places-import-error-json = Unreadable JSON ({ $reason }).
 places-import-error-json-shape = The JSON must be a list of objects, one per place.
+places-import-error-di-shape = data·inclusion file: the JSON must be an object with the lists “structures” and “services”, or a list of structures.
 places-import-error-columns = Required column(s) missing: { $columns }.
 places-import-error-draft-gone = This file is no longer available; send it again.
 

@@ -147,6 +147,7 @@ places-import-error-encoding = Ligne { $line } : le fichier n'est pas en UTF-8 (
 places-import-error-csv = Ligne { $line } : CSV illisible ({ $reason }).
 places-import-error-json = JSON illisible ({ $reason }).
 places-import-error-json-shape = Le JSON doit être une liste d'objets, un par lieu.
+places-import-error-di-shape = Fichier data·inclusion : le JSON doit être un objet avec les listes « structures » et « services », ou une liste de structures.
 places-import-error-columns = Colonne(s) obligatoire(s) absente(s) : { $columns }.
 places-import-error-draft-gone = Ce fichier n'est plus disponible ; envoyez-le à nouveau.
 

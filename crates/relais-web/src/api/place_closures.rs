@@ -1,21 +1,19 @@
 //! Temporary closures on search results (`/api/v1/places` and `/lieux`): a place closed
 //! until a date carries `closed_until` and is never "open now", whatever its hours say.
 //! Kept apart from `run_search` so the search itself stays one ranking over the places;
-//! this is one read of the (few) closures in effect, applied to the hits.
+//! the closures come with the instance's snapshot (`crate::directory`), no database read.
 
 use super::places::PlaceSearchDto;
-use crate::error::ApiError;
-use crate::state::AppState;
+use std::collections::HashMap;
 
-/// Marks the closed hits; with `open_now_only`, drops them (they are not open now).
-pub async fn apply(state: &AppState, found: &mut PlaceSearchDto, open_now_only: bool) -> Result<(), ApiError> {
-    let today = relais_directory::editing::paris_today(crate::now_ms()).to_string();
-    let closures = state.store.place_closures(&today).await?;
+/// Marks the closed hits (a closure is in effect through its last day, `until >= today`,
+/// both `YYYY-MM-DD` in Paris); with `open_now_only`, drops them (they are not open now).
+pub fn apply(closures: &HashMap<String, String>, today: &str, found: &mut PlaceSearchDto, open_now_only: bool) {
     if closures.is_empty() {
-        return Ok(());
+        return;
     }
     for hit in &mut found.places {
-        if let Some(until) = closures.get(&hit.id) {
+        if let Some(until) = closures.get(&hit.id).filter(|until| until.as_str() >= today) {
             hit.closed_until = Some(until.clone());
             hit.open_now = Some(false);
         }
@@ -23,5 +21,4 @@ pub async fn apply(state: &AppState, found: &mut PlaceSearchDto, open_now_only: 
     if open_now_only {
         found.places.retain(|h| h.closed_until.is_none());
     }
-    Ok(())
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ExportParams {
-    /// `lmn-csv` (default) or `lmn-json`.
+    /// `lmn-csv` (default), `lmn-json` or `data-inclusion` (`{"structures": […], "services": […]}`).
     pub format: Option<String>,
 }
 
@@ -19,14 +19,14 @@ pub struct ExportParams {
     responses((status = 200, description = "CSV (text/csv) or JSON array"), (status = 400, body = Problem)))]
 pub async fn export(State(state): State<AppState>, Query(p): Query<ExportParams>) -> Result<Response, ApiError> {
     let format = p.format.as_deref().unwrap_or("lmn-csv");
-    if format != "lmn-csv" && format != "lmn-json" {
-        return Err(ApiError::field("format", "unknown_format", format!("{format:?}: use lmn-csv or lmn-json")));
+    if !matches!(format, "lmn-csv" | "lmn-json" | "data-inclusion") {
+        return Err(ApiError::field("format", "unknown_format", format!("{format:?}: use lmn-csv, lmn-json or data-inclusion")));
     }
     let places = state.store.places().await?;
-    Ok(if format == "lmn-csv" {
-        ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], relais_directory::export::to_csv(&places)).into_response()
-    } else {
-        axum::Json(relais_directory::export::to_json(&places)).into_response()
+    Ok(match format {
+        "lmn-csv" => ([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], relais_directory::export::to_csv(&places)).into_response(),
+        "lmn-json" => axum::Json(relais_directory::export::to_json(&places)).into_response(),
+        _ => axum::Json(relais_directory::data_inclusion::to_json(&places)).into_response(),
     })
 }
 
@@ -126,7 +126,8 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
         Some(service) => service.map(str::to_string),
         None => Some(n),
     });
-    let places = state.store.places().await?;
+    // The instance's snapshot: no database read per search (see crate::directory).
+    let snapshot = state.places.snapshot();
     let now = jiff::Timestamp::from_millisecond(crate::now_ms()).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let query = relais_directory::search::Query {
         origin: origin.map(|c| (c.lat, c.lon)),
@@ -138,7 +139,7 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
         now,
         limit: SEARCH_LIMIT,
     };
-    let hits = relais_directory::search::search(&places, &query);
+    let hits = snapshot.directory.search(&query);
     let span = |(a, b): &(u16, u16)| format!("{}-{}", relais_directory::hours::hhmm(*a), relais_directory::hours::hhmm(*b));
     let mut found = PlaceSearchDto {
         origin: origin.map(|c| OriginDto { commune: c.nom.clone(), code_insee: c.code_insee.clone(), latitude: c.lat, longitude: c.lon }),
@@ -177,6 +178,7 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
             })
             .collect(),
     };
-    super::place_closures::apply(state, &mut found, open_now_only).await?;
+    let today = relais_directory::editing::paris_today(crate::now_ms()).to_string();
+    super::place_closures::apply(&snapshot.closures, &today, &mut found, open_now_only);
     Ok(found)
 }

@@ -449,6 +449,7 @@ pub async fn create(State(state): State<AppState>, ctx: PageCtx, data: FormData)
         match editing::apply_edit(&base, &form_map(&data), editing::paris_today(now)) {
             Ok(place) => {
                 state.store.create_place(&place, who, now).await?;
+                state.places.changed_here(&state.store).await;
                 tracing::info!(place = %place.id, "place created");
                 Ok(Redirect::to(&format!("/coordination/lieux/{}?avis=cree", id_path(&place.id))).into_response())
             }
@@ -482,6 +483,7 @@ pub async fn save(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<St
         match editing::apply_edit(&rec.place, &form_map(&data), editing::paris_today(now)) {
             Ok(place) => {
                 state.store.update_place(&place, who, now).await?;
+                state.places.changed_here(&state.store).await;
                 tracing::info!(place = %place.id, "place edited");
                 Ok(Redirect::to(&format!("/coordination/lieux/{}?avis=enregistre", id_path(&place.id))).into_response())
             }
@@ -504,6 +506,7 @@ pub async fn close(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<S
         match editing::check_closure(&data.text("closed_until"), &data.text("closure_reason"), editing::paris_today(now)) {
             Ok((until, reason)) => {
                 state.store.close_place(&id, &until.to_string(), &reason, now).await?;
+                state.places.changed_here(&state.store).await;
                 Ok(Redirect::to(&format!("/coordination/lieux/{}?avis=ferme", id_path(&id))).into_response())
             }
             Err(problems) => {
@@ -530,6 +533,7 @@ async fn simple(state: &AppState, ctx: &PageCtx, id: &str, data: &FormData, what
         "restaure" => state.store.set_place_archived(id, false, now).await?,
         _ => state.store.mark_place_checked(id, Some(who), now).await?,
     }
+    state.places.changed_here(&state.store).await;
     tracing::info!(place = %id, action = what, "place changed");
     Ok(Redirect::to(&format!("/coordination/lieux/{}?avis={what}", id_path(id))).into_response())
 }

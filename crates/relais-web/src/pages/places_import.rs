@@ -85,6 +85,7 @@ fn file_error(tr: &Tr, e: &FileError) -> String {
         }
         FileError::Json(reason) => tr.t1("places-import-error-json", "reason", reason),
         FileError::JsonShape => tr.t("places-import-error-json-shape"),
+        FileError::DataInclusionShape => tr.t("places-import-error-di-shape"),
         FileError::MissingColumns(cols) => tr.t1("places-import-error-columns", "columns", cols.join(", ")),
     }
 }
@@ -118,6 +119,7 @@ fn format_of(name: &str, bytes: &[u8]) -> Format {
 
 async fn store_report(state: &AppState, tr: &Tr, report: &ImportReport) -> Result<String, PageError> {
     let done = state.store.upsert_places(&report.accepted, now_ms(), &|_| {}).await?;
+    state.places.changed_here(&state.store).await;
     tracing::info!(inserted = done.inserted, updated = done.updated, unchanged = done.unchanged, "places imported from the web");
     Ok(t_args(
         tr,

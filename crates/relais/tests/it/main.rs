@@ -19,6 +19,8 @@ mod pages;
 mod people;
 mod places;
 mod places_admin;
+mod places_snapshot;
+mod places_data_inclusion;
 mod privacy;
 mod referrals;
 mod tutorials;

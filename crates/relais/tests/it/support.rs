@@ -121,6 +121,7 @@ pub fn test_config() -> WebConfig {
     c.login_attempts = 1000;
     c.lease_check_every = std::time::Duration::from_millis(200);
     c.tutorials_poll_every = std::time::Duration::from_millis(200);
+    c.places_poll_every = std::time::Duration::from_millis(200);
     // Most tests take a request the moment it arrives, whatever the volunteer's skills:
     // skills stay a plain preference here; the widening tests set their own wait.
     c.policy.skill_widen_after = 0;
