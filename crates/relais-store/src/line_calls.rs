@@ -119,16 +119,7 @@ impl Store {
     pub async fn start_line_call(&self, request_id: i64, volunteer_id: i64, now: Millis) -> Result<i64> {
         on_db!(self, write, |pool, backend| {
             let mut tx = pool.begin().await?;
-            let sql = if backend == crate::Backend::Postgres {
-                "SELECT status, volunteer_id FROM help_requests WHERE id = $1 FOR UPDATE"
-            } else {
-                "SELECT status, volunteer_id FROM help_requests WHERE id = $1"
-            };
-            let row: Option<(String, Option<i64>)> = sqlx::query_as(sql).bind(request_id).fetch_optional(&mut *tx).await?;
-            let (status, holder) = row.ok_or(StoreError::NotFound)?;
-            if status != "assigned" || holder != Some(volunteer_id) {
-                return Err(StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
-            }
+            crate::write_steps::require_holder_in!(tx, backend, request_id, volunteer_id).await?;
             let going: Option<(i64,)> = sqlx::query_as(
                 "SELECT id FROM line_calls WHERE request_id = $1 AND state IN ('ringing', 'in_progress') AND created_at > $2 LIMIT 1",
             )

@@ -252,16 +252,7 @@ impl Store {
         on_db!(self, write, |pool, backend| {
             let mut tx = pool.begin().await?;
             if let (Some(request_id), Some(volunteer)) = (new.request_id, holder) {
-                let sql = if backend == crate::Backend::Postgres {
-                    "SELECT status, volunteer_id FROM help_requests WHERE id = $1 FOR UPDATE"
-                } else {
-                    "SELECT status, volunteer_id FROM help_requests WHERE id = $1"
-                };
-                let row: Option<(String, Option<i64>)> = sqlx::query_as(sql).bind(request_id).fetch_optional(&mut *tx).await?;
-                let (status, held_by) = row.ok_or(StoreError::NotFound)?;
-                if status != "assigned" || held_by != Some(volunteer) {
-                    return Err(StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
-                }
+                crate::write_steps::require_holder_in!(tx, backend, request_id, volunteer).await?;
             }
             let inserted = sqlx::query_as::<_, Referral>(
                 "INSERT INTO referrals (request_id, place_id, place_name, place_email, topic, first_name, need, consent_at, \

@@ -6,7 +6,7 @@
 use crate::outbox::{enqueue_message_in, NewMessage};
 use crate::sms_outbox::{enqueue_sms_in, SmsEnqueued};
 use crate::tutorials::{sent_detail, EVENT_TUTORIAL_SENT};
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store};
 use relais_domain::Millis;
 
 impl Store {
@@ -23,17 +23,7 @@ impl Store {
     ) -> Result<SmsEnqueued> {
         on_db!(self, write, |pool, backend| {
             let mut tx = pool.begin().await?;
-            // The row is locked on PostgreSQL so a release cannot slip in between.
-            let sql = if backend == crate::Backend::Postgres {
-                "SELECT status, volunteer_id FROM help_requests WHERE id = $1 FOR UPDATE"
-            } else {
-                "SELECT status, volunteer_id FROM help_requests WHERE id = $1"
-            };
-            let row: Option<(String, Option<i64>)> = sqlx::query_as(sql).bind(request_id).fetch_optional(&mut *tx).await?;
-            let (status, holder) = row.ok_or(StoreError::NotFound)?;
-            if status != "assigned" || holder != Some(volunteer_id) {
-                return Err(StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
-            }
+            crate::write_steps::require_holder_in!(tx, backend, request_id, volunteer_id).await?;
             // A form sent twice (same idempotency key) queues one mail and records one event.
             // By SMS (`channel` "sms", `msg.recipient` a number) an opted-out number gets nothing.
             let queued = if channel == "sms" {

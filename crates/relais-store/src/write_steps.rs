@@ -78,6 +78,29 @@ macro_rules! insert_request {
 }
 pub(crate) use insert_request;
 
+/// Checks, inside the caller's transaction, that `$volunteer` holds request `$request` now
+/// (assigned to them): `NotFound` or `Transition(NotHolder)` otherwise, before anything is
+/// written. The row is locked on PostgreSQL so a release cannot slip in between; on SQLite
+/// the write transaction already excludes other writers.
+macro_rules! require_holder_in {
+    ($conn:expr, $backend:expr, $request:expr, $volunteer:expr) => {
+        async {
+            let sql = if $backend == crate::Backend::Postgres {
+                "SELECT status, volunteer_id FROM help_requests WHERE id = $1 FOR UPDATE"
+            } else {
+                "SELECT status, volunteer_id FROM help_requests WHERE id = $1"
+            };
+            let row: Option<(String, Option<i64>)> = sqlx::query_as(sql).bind($request).fetch_optional(&mut *$conn).await?;
+            let (status, held_by) = row.ok_or(crate::StoreError::NotFound)?;
+            if status != "assigned" || held_by != Some($volunteer) {
+                return Err(crate::StoreError::Transition(relais_domain::lifecycle::TransitionError::NotHolder));
+            }
+            Ok::<(), crate::StoreError>(())
+        }
+    };
+}
+pub(crate) use require_holder_in;
+
 
 /// The claim: gather candidates by index seeks, let the domain pick, take the row under its
 /// version, write the `claimed` event and the access-journal line.

@@ -147,7 +147,7 @@ async fn a_coordinator_creates_and_edits_a_place_and_a_bad_field_is_a_422_naming
 
     // Editing a stored place: a bad phone is named; a good edit rewrites `doc` (the fields
     // the form does not show are kept), `date_maj` and the search columns.
-    store_places(&app, &[chambery("p-edit", "Médiathèque")], relais_web::now_ms() - 30 * DAY).await;
+    app.store_places(&[chambery("p-edit", "Médiathèque")], relais_web::now_ms() - 30 * DAY).await;
     let (status, html) = page(&c, app.url("/coordination/lieux/p-edit")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("value=\"Médiathèque\""));
@@ -184,7 +184,7 @@ async fn a_coordinator_creates_and_edits_a_place_and_a_bad_field_is_a_422_naming
 async fn a_place_closed_until_a_date_is_shown_closed_and_never_open_now_then_reopens() {
     let app = TestApp::spawn().await;
     let c = coordinator(&app).await;
-    store_places(&app, &[chambery("p1", "Maison France Services")], relais_web::now_ms()).await;
+    app.store_places(&[chambery("p1", "Maison France Services")], relais_web::now_ms()).await;
     let found = search(&app, "near=73000").await;
     assert_eq!(found["places"][0]["open_now"], true);
     assert!(found["places"][0]["closed_until"].is_null());
@@ -235,7 +235,7 @@ async fn archived_places_are_neither_found_nor_exported_and_come_back_when_resto
     let app = TestApp::spawn().await;
     let c = coordinator(&app).await;
     let now = relais_web::now_ms();
-    store_places(&app, &[chambery("keep", "Centre social"), chambery("old", "Cyber-base fermée")], now).await;
+    app.store_places(&[chambery("keep", "Centre social"), chambery("old", "Cyber-base fermée")], now).await;
     assert_eq!(ids(&search(&app, "near=73000").await).len(), 2);
     let (_, html) = page(&c, app.url("/coordination/lieux/old")).await;
     let csrf = csrf_of(&html);
@@ -256,7 +256,7 @@ async fn archived_places_are_neither_found_nor_exported_and_come_back_when_resto
     assert!(archived.contains("Cyber-base") && !archived.contains("Centre social"));
     assert!(app.store.place_record("old").await.unwrap().unwrap().archived_at.is_some());
     // A re-import of the same row leaves it archived (archiving is a coordinator's decision).
-    store_places(&app, &[chambery("old", "Cyber-base fermée")], now).await;
+    app.store_places(&[chambery("old", "Cyber-base fermée")], now).await;
     assert_eq!(ids(&search(&app, "near=73000").await), vec!["keep"]);
     let (status, _, _) = post_form(&c, app.url("/coordination/lieux/old/restaurer"), &[("csrf".into(), csrf)]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -269,8 +269,8 @@ async fn places_not_checked_for_a_year_are_flagged_until_someone_checks_them() {
     let c = coordinator(&app).await;
     let now = relais_web::now_ms();
     // Time is injected through the store: one place imported 400 days ago, one today.
-    store_places(&app, &[chambery("stale", "Point numérique ancien")], now - 400 * DAY).await;
-    store_places(&app, &[chambery("fresh", "Point numérique récent")], now).await;
+    app.store_places(&[chambery("stale", "Point numérique ancien")], now - 400 * DAY).await;
+    app.store_places(&[chambery("fresh", "Point numérique récent")], now).await;
     let (_, list) = page(&c, app.url("/coordination/lieux")).await;
     let list = text(&list);
     assert!(list.contains("1 lieu n'a pas été vérifié depuis plus d'un an."), "{list}");
@@ -368,7 +368,7 @@ async fn an_uploaded_file_gets_the_cli_report_and_a_bad_file_stores_nothing() {
 #[tokio::test]
 async fn only_coordinators_and_administrators_manage_places() {
     let app = TestApp::spawn().await;
-    store_places(&app, &[chambery("p1", "Centre social")], relais_web::now_ms()).await;
+    app.store_places(&[chambery("p1", "Centre social")], relais_web::now_ms()).await;
     app.user(Role::Volunteer, "vol@relais.test", &["fr"], &[]).await;
     app.user(Role::Admin, "admin@relais.test", &["fr"], &[]).await;
     // Not signed in: sent to the sign-in page.
@@ -413,7 +413,7 @@ async fn only_coordinators_and_administrators_manage_places() {
 async fn the_lieux_map_appears_only_with_its_library_and_allows_only_its_tile_server() {
     // Without Leaflet installed (the default test configuration): the list only.
     let app = TestApp::spawn().await;
-    store_places(&app, &[chambery("p1", "Centre social")], relais_web::now_ms()).await;
+    app.store_places(&[chambery("p1", "Centre social")], relais_web::now_ms()).await;
     let res = app.client.get(app.url("/lieux?near=73000")).send().await.unwrap();
     let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert_eq!(csp, relais_web::security::CSP);
@@ -431,7 +431,7 @@ async fn the_lieux_map_appears_only_with_its_library_and_allows_only_its_tile_se
         ("images/marker-icon.png".to_string(), vec![0x89, b'P', b'N', b'G']),
     ])));
     let app = TestApp::spawn_with(config).await;
-    store_places(&app, &[chambery("p1", "Centre social")], relais_web::now_ms()).await;
+    app.store_places(&[chambery("p1", "Centre social")], relais_web::now_ms()).await;
     let res = app.client.get(app.url("/lieux?near=73000")).send().await.unwrap();
     let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(csp.contains("img-src 'self' data: https://tiles.example.org;") && csp.contains("script-src 'self';"), "{csp}");
@@ -452,11 +452,4 @@ async fn the_lieux_map_appears_only_with_its_library_and_allows_only_its_tile_se
         assert_eq!(res.headers()["content-security-policy"], relais_web::security::CSP, "{path}");
         assert!(!res.text().await.unwrap().contains("id=\"places-map\""), "{path}");
     }
-}
-
-/// Stores places straight in the database as an import does, then rebuilds the server's
-/// search snapshot at once (the jobs would within their poll interval).
-async fn store_places(app: &TestApp, places: &[Place], at: i64) {
-    app.store.upsert_places(places, at, &|_| {}).await.unwrap();
-    app.state.places.rebuild(&app.store).await.unwrap();
 }

@@ -30,7 +30,7 @@ async fn seed_places(app: &TestApp) {
     let bytes = serde_json::to_vec(&json).unwrap();
     let report = relais_directory::parse(&bytes, relais_directory::Format::LmnJson).unwrap();
     assert_eq!(report.rejected.len(), 0, "{:?}", report.rejected);
-    app.store.upsert_places(&report.accepted, relais_web::now_ms(), &|_| {}).await.unwrap();
+    app.store_places(&report.accepted, relais_web::now_ms()).await;
 }
 
 /// A volunteer holding a request (postcode 73000, topic famille-caf), signed in in a browser.

@@ -141,6 +141,14 @@ pub fn with_smtp(smtp_url: &str) -> WebConfig {
 }
 
 impl TestApp {
+    /// Stores places straight in the database as an import does (`at` = the import's time),
+    /// then rebuilds the server's search snapshot at once: searches read the snapshot only,
+    /// which the jobs would otherwise refresh within their poll interval.
+    pub async fn store_places(&self, places: &[relais_directory::Place], at: i64) {
+        self.store.upsert_places(places, at, &|_| {}).await.unwrap();
+        self.state.places.rebuild(&self.store).await.unwrap();
+    }
+
     pub async fn spawn() -> TestApp {
         Self::spawn_with(test_config()).await
     }
