@@ -28,6 +28,7 @@ use tokio::sync::{Barrier, mpsc, oneshot};
 
 mod gen_places;
 mod seed_shifts;
+mod time_places;
 
 /// The server's schema, taken from its own migrations so the ceiling can never drift from it.
 static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../relais-store/migrations/sqlite");
@@ -121,6 +122,21 @@ enum Cmd {
         gironde: PathBuf,
         #[arg(long)]
         out_dir: PathBuf,
+    },
+    /// Times each query of `gen-places`' query set in-process (no HTTP): which queries are
+    /// slow, and whether the commune lookup or the search is.
+    TimePlaces {
+        #[arg(long)]
+        places: PathBuf,
+        #[arg(long)]
+        paths: PathBuf,
+        /// Instant of the searches (RFC 3339, e.g. 2026-12-04T05:00:00Z); default now.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+        #[arg(long, default_value_t = 25)]
+        top: usize,
     },
     SeedShifts {
         #[arg(long)]
@@ -1052,6 +1068,9 @@ fn main() -> Result<()> {
                 out_dir: &out_dir,
                 queries,
             }),
+            Cmd::TimePlaces { places, paths, at, repeat, top } => {
+                time_places::run(time_places::TimeArgs { places: &places, paths: &paths, at: at.as_deref(), repeat, top })
+            }
             Cmd::SeedShifts { data_dir, volunteers, weeks, wanted, password, feed_token } => {
                 seed_shifts::seed(seed_shifts::SeedArgs {
                     data_dir: &data_dir,
