@@ -27,6 +27,9 @@ pub struct Communes {
     all: Vec<Commune>,
     by_name: HashMap<String, Vec<usize>>,
     by_postcode: HashMap<String, Vec<usize>>,
+    /// INSEE code (upper case: Corsica's 2A/2B) → position; a 5-character name ("Paris",
+    /// "Blaye") is tried as a code first, and a scan of 35,000 codes cost a millisecond.
+    by_insee: HashMap<String, usize>,
 }
 
 /// Every shipped commune with coordinates (decoded on first use).
@@ -94,13 +97,15 @@ impl Communes {
         all.sort_by(|a, b| b.population.cmp(&a.population).then(a.code_insee.cmp(&b.code_insee)));
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_postcode: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_insee: HashMap<String, usize> = HashMap::new();
         for (i, c) in all.iter().enumerate() {
+            by_insee.entry(c.code_insee.to_ascii_uppercase()).or_insert(i);
             by_name.entry(fold(&c.nom)).or_default().push(i);
             for p in &c.codes_postaux {
                 by_postcode.entry(p.clone()).or_default().push(i);
             }
         }
-        Ok(Communes { all, by_name, by_postcode })
+        Ok(Communes { all, by_name, by_postcode, by_insee })
     }
 
     /// Every commune, in the file's order.
@@ -130,8 +135,8 @@ impl Communes {
             }
         }
         if q.len() == 5 {
-            if let Some(c) = self.all.iter().find(|c| c.code_insee.eq_ignore_ascii_case(q)) {
-                return Some(c);
+            if let Some(&i) = self.by_insee.get(&q.to_ascii_uppercase()) {
+                return Some(&self.all[i]);
             }
         }
         let f = fold(q);
@@ -188,5 +193,9 @@ mod tests {
         assert!(c.resolve("Xyzzyville").is_none());
         // A postcode shared by several communes gives the most populous.
         assert_eq!(c.resolve("73000").unwrap().code_insee, "73065");
+        // INSEE codes, Corsica's in either case; a 5-letter name is still a name.
+        assert_eq!(c.resolve("2a004").unwrap().nom, "Ajaccio");
+        assert_eq!(c.resolve("2A004").unwrap().nom, "Ajaccio");
+        assert_eq!(c.resolve("Blaye").unwrap().code_insee, "33058");
     }
 }

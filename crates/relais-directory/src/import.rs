@@ -7,6 +7,7 @@
 
 use crate::legacy;
 use crate::model::{Place, MULTI, REQUIRED};
+pub use crate::reason::Reason;
 use crate::vocab;
 use std::collections::HashMap;
 
@@ -50,6 +51,8 @@ pub enum FileError {
     Encoding { line: u64 },
     #[error("line {line}: not valid CSV: {reason}")]
     Csv { line: u64, reason: String },
+    #[error("line {line}: {found} fields where the header has {expected}")]
+    FieldCount { line: u64, found: u64, expected: u64 },
     #[error("not valid JSON: {0}")]
     Json(String),
     #[error("the JSON must be an array of objects (one per place)")]
@@ -60,13 +63,14 @@ pub enum FileError {
     MissingColumns(Vec<String>),
 }
 
-/// One rejected row: where, which field, why.
+/// One rejected row: where, which field, why (a [`Reason`], rendered by the caller in its
+/// reader's language).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Rejected {
     pub line: u64,
     pub id: Option<String>,
     pub field: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 #[derive(Debug, Default)]
@@ -86,38 +90,40 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<ImportReport, FileError> {
         Format::LmnJson => json_rows(bytes)?,
         Format::DataInclusion => return crate::data_inclusion::parse(bytes),
     };
+    // Rows are checked on every core (pure work, order kept), then the ids compared in order.
+    let checked = crate::parallel::map(rows, |(line, row)| (line, check_row(row)));
     let mut report = ImportReport::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, row) in rows {
-        let row = if legacy::is_legacy(&row) {
-            match legacy::upgrade(row) {
-                Ok(r) => r,
-                Err(errs) => {
-                    let id = None;
-                    report.rejected.extend(errs.into_iter().map(|e| Rejected { line, id: id.clone(), ..e }));
-                    continue;
-                }
-            }
-        } else {
-            row
-        };
-        match validate(&row) {
+    for (line, outcome) in checked {
+        match outcome {
             Ok(place) => {
                 if let Some(first) = seen.insert(place.id.clone(), line) {
                     report.rejected.push(Rejected {
                         line,
                         id: Some(place.id),
                         field: "id".into(),
-                        reason: format!("same id as line {first}"),
+                        reason: Reason::new("same-id-line").with("first", first),
                     });
                     continue;
                 }
                 report.accepted.push(place);
             }
-            Err(mut errs) => report.rejected.append(&mut errs.iter_mut().map(|e| Rejected { line, ..e.clone() }).collect()),
+            Err(errs) => report.rejected.extend(errs.into_iter().map(|e| Rejected { line, ..e })),
         }
     }
     Ok(report)
+}
+
+/// One row on its own: upgraded from the legacy layout if it is in it, then validated. The
+/// rejections carry no line yet.
+fn check_row(row: Row) -> Result<Place, Vec<Rejected>> {
+    let row = if legacy::is_legacy(&row) {
+        // A legacy row that cannot be upgraded has no id to report.
+        legacy::upgrade(row).map_err(|errs| errs.into_iter().map(|e| Rejected { id: None, ..e }).collect::<Vec<_>>())?
+    } else {
+        row
+    };
+    validate(&row)
 }
 
 pub(crate) type Row = HashMap<String, String>;
@@ -133,24 +139,29 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<(u64, Row)>, FileError> {
     if !missing.is_empty() {
         return Err(FileError::MissingColumns(missing));
     }
-    let mut rows = Vec::new();
-    let mut rec = csv::ByteRecord::new();
+    // The records are cut sequentially (quotes may span lines), then decoded on every core.
+    let mut records = Vec::new();
     loop {
-        let line = rdr.position().line() ;
+        let mut rec = csv::ByteRecord::new();
+        let line = rdr.position().line();
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => return Err(csv_error(&e)),
         }
         let line = rec.position().map(|p| p.line()).unwrap_or(line);
-        let mut row = Row::new();
+        records.push((line, rec));
+    }
+    let decoded = crate::parallel::map(records, |(line, rec)| {
+        let mut row = Row::with_capacity(names.len());
         for (name, value) in names.iter().zip(rec.iter()) {
             let v = std::str::from_utf8(value).map_err(|_| FileError::Encoding { line })?;
             row.insert(name.clone(), v.to_string());
         }
-        rows.push((line, row));
-    }
-    Ok(rows)
+        Ok((line, row))
+    });
+    // In order, so the error reported is the first bad line's.
+    decoded.into_iter().collect()
 }
 
 fn csv_error(e: &csv::Error) -> FileError {
@@ -158,7 +169,7 @@ fn csv_error(e: &csv::Error) -> FileError {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => FileError::Encoding { line },
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            FileError::Csv { line, reason: format!("{len} fields where the header has {expected_len}") }
+            FileError::FieldCount { line, found: *len, expected: *expected_len }
         }
         _ => FileError::Csv { line, reason: e.to_string() },
     }
@@ -199,8 +210,8 @@ fn json_rows(bytes: &[u8]) -> Result<Vec<(u64, Row)>, FileError> {
     Ok(rows)
 }
 
-pub(crate) fn reject(field: &str, reason: impl Into<String>) -> Rejected {
-    Rejected { line: 0, id: None, field: field.into(), reason: reason.into() }
+pub(crate) fn reject(field: &str, reason: Reason) -> Rejected {
+    Rejected { line: 0, id: None, field: field.into(), reason }
 }
 
 /// Validates one row against the schema's constraints.
@@ -209,22 +220,22 @@ pub fn validate(row: &HashMap<String, String>) -> Result<Place, Vec<Rejected>> {
     let get = |f: &str| row.get(f).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
     for f in REQUIRED {
         if get(f).is_none() {
-            errs.push(reject(f, "required value missing"));
+            errs.push(reject(f, Reason::new("required")));
         }
     }
     let id = get("id");
     let pivot = get("pivot").unwrap_or_default();
     if !pivot.is_empty() && !((9..=14).contains(&pivot.len()) && pivot.chars().all(|c| c.is_ascii_alphanumeric())) {
-        errs.push(reject("pivot", format!("{pivot:?} is not a SIRET, RNA or RIDET (9 to 14 letters or digits)")));
+        errs.push(reject("pivot", Reason::value("not-pivot", &pivot)));
     }
     let code_postal = get("code_postal").unwrap_or_default();
     if !code_postal.is_empty() && !(code_postal.len() == 5 && code_postal.bytes().all(|b| b.is_ascii_digit())) {
-        errs.push(reject("code_postal", format!("{code_postal:?} is not a 5-digit postcode")));
+        errs.push(reject("code_postal", Reason::value("not-postcode", &code_postal)));
     }
     let code_insee = get("code_insee");
     if let Some(c) = &code_insee {
         if !valid_insee(c) {
-            errs.push(reject("code_insee", format!("{c:?} is not a commune code (5 characters, e.g. 75056, 2A004)")));
+            errs.push(reject("code_insee", Reason::value("not-insee", c)));
         }
     }
     let coord = |f: &str, max: f64, errs: &mut Vec<Rejected>| -> Option<f64> {
@@ -232,11 +243,11 @@ pub fn validate(row: &HashMap<String, String>) -> Result<Place, Vec<Rejected>> {
         match s.parse::<f64>() {
             Ok(v) if v.is_finite() && v.abs() <= max => Some(v),
             Ok(_) => {
-                errs.push(reject(f, format!("{s} is out of range (±{max})")));
+                errs.push(reject(f, Reason::value("out-of-range", &s).with("max", max)));
                 None
             }
             Err(_) => {
-                errs.push(reject(f, format!("{s:?} is not a number (use a dot: 45.76)")));
+                errs.push(reject(f, Reason::value("not-number", &s)));
                 None
             }
         }
@@ -244,17 +255,17 @@ pub fn validate(row: &HashMap<String, String>) -> Result<Place, Vec<Rejected>> {
     let latitude = coord("latitude", 90.0, &mut errs);
     let longitude = coord("longitude", 180.0, &mut errs);
     if latitude.is_some() != longitude.is_some() && errs.iter().all(|e| e.field != "latitude" && e.field != "longitude") {
-        errs.push(reject(if latitude.is_some() { "longitude" } else { "latitude" }, "latitude and longitude go together"));
+        errs.push(reject(if latitude.is_some() { "longitude" } else { "latitude" }, Reason::new("coordinates-pair")));
     }
     let telephone = get("telephone");
     if let Some(t) = &telephone {
         if !valid_phone(t) {
-            errs.push(reject("telephone", format!("{t:?} is not in international format (e.g. +33180059880)")));
+            errs.push(reject("telephone", Reason::value("not-phone", t)));
         }
     }
     let date_maj = get("date_maj").unwrap_or_default();
     if !date_maj.is_empty() && !valid_date(&date_maj) {
-        errs.push(reject("date_maj", format!("{date_maj:?} is not a date YYYY-MM-DD")));
+        errs.push(reject("date_maj", Reason::value("not-date", &date_maj)));
     }
     let mut multi: HashMap<&str, Vec<String>> = HashMap::new();
     for f in MULTI {
@@ -264,7 +275,7 @@ pub fn validate(row: &HashMap<String, String>) -> Result<Place, Vec<Rejected>> {
             if vocab::of_field(f).is_some() {
                 match vocab::canonical(f, &v) {
                     Some(c) => out.push(c.to_string()),
-                    None => errs.push(reject(f, format!("{v:?} is not in the schema's list"))),
+                    None => errs.push(reject(f, Reason::value("not-in-list", &v))),
                 }
             } else {
                 out.push(v);

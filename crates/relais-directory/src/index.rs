@@ -6,12 +6,17 @@
 //! kept as the reference), in the same order, so every index here is exact, never
 //! approximate:
 //! - **space**: a grid of 0.1° cells; a query visits the cells of a bounding box that holds
-//!   the whole circle (with a margin), then the haversine distance decides as before;
+//!   the whole circle (with a margin), then the haversine distance decides as before. A
+//!   cell holds [`Slot`]s, what the filters read of a place packed in one cache line, so a
+//!   dense town filtered by need or "open now" is read sequentially, and the cheap filters
+//!   (free, need, hours) run before the trigonometry;
 //! - **words**: the rule is "the folded field *contains* the folded word". A word of `q` has
 //!   no space, so it can only occur inside one space-separated token of a folded field; the
 //!   index maps every substring of at least 3 bytes (the rule ignores shorter words) of every
 //!   token to the tokens holding it, and each token to its places. Tokens longer than
-//!   [`LONG_TOKEN`] bytes (rare: glued words, URLs) are not cut up but scanned per query;
+//!   [`LONG_TOKEN`] bytes (rare: glued words, URLs) are not cut up but scanned per query.
+//!   A query's word becomes one bitset over the places (no sorting of merged lists; a
+//!   frequent token such as "numérique" keeps a prebuilt bitset, OR-ed in);
 //! - **order**: rank, then name, then the place's position in the input (what the stable
 //!   sort of the plain rule gives for equal rank and name), and only the first `limit` are
 //!   sorted (selection first).
@@ -30,27 +35,79 @@ pub const LONG_TOKEN: usize = 24;
 /// Km per degree of latitude on the sphere `geo` uses, rounded down (a wider box is safe).
 const KM_PER_DEG: f64 = 111.19;
 
-/// What the search needs of one place, precomputed.
-#[derive(Debug)]
-struct Entry {
-    coords: Option<(f64, f64)>,
-    /// Parsed hours (`None`: missing or unreadable).
-    week: Option<Week>,
-    /// Indexes into `Index::services` (distinct service names of the directory).
-    services: Vec<u16>,
+/// What the filters read of one place, packed (64 bytes): coordinates, fee, services as a
+/// bit mask, and per weekday the first opening and last closing minute.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    lat: f64,
+    lon: f64,
+    /// Bit `i`: the place offers service id `i`; ids from [`OVERFLOW_BIT`] on share that bit
+    /// (then the place's full list decides).
+    services: u64,
+    /// Per weekday `[first open, last close)`; `(0, 0)`: closed all day or no readable hours.
+    bounds: [(u16, u16); 7],
+    pos: u32,
+    /// Bit `d`: weekday `d` has exactly one span, so `bounds` is the whole truth that day.
+    single_span: u8,
     free: bool,
+}
+
+/// Service ids at or past this share the last bit of [`Slot::services`].
+const OVERFLOW_BIT: usize = 63;
+
+/// Tokens held by more than one place in this many get a prebuilt bitset.
+const DENSE_TOKEN_SHARE: usize = 64;
+
+/// A set of places (positions), one bit each.
+#[derive(Debug, Clone, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn set(&mut self, pos: u32) {
+        self.0[pos as usize / 64] |= 1 << (pos % 64);
+    }
+    fn has(&self, pos: u32) -> bool {
+        self.0[pos as usize / 64] & (1 << (pos % 64)) != 0
+    }
+    fn or(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros();
+                    rest &= rest - 1;
+                    (w * 64) as u32 + bit
+                })
+            })
+        })
+    }
 }
 
 /// The prebuilt search of a list of places (positions refer to that list).
 #[derive(Debug, Default)]
 pub struct Index {
-    entries: Vec<Entry>,
+    /// One per place, by position.
+    slots: Vec<Slot>,
+    /// Parsed hours by position (`None`: missing or unreadable).
+    weeks: Vec<Option<Week>>,
+    /// Service ids by position, for the places that offer an id past [`OVERFLOW_BIT`].
+    overflow_services: HashMap<u32, Vec<u16>>,
     /// Distinct service names, folded, for `need`.
     services: Vec<String>,
     /// Places with both coordinates, per grid cell.
-    grid: HashMap<(i32, i32), Vec<u32>>,
+    grid: HashMap<(i32, i32), Vec<Slot>>,
     /// Distinct tokens of the searched fields, with the places (sorted, distinct) holding each.
     tokens: Vec<(String, Vec<u32>)>,
+    /// Prebuilt bitsets of the frequent tokens, by token id.
+    dense: HashMap<u32, Bits>,
     /// Substring (≥ 3 bytes) → tokens containing it.
     substrings: HashMap<String, Vec<u32>>,
     /// Tokens longer than `LONG_TOKEN`, scanned per query.
@@ -69,6 +126,56 @@ fn searched_fields(p: &Place) -> impl Iterator<Item = &str> {
         .chain(p.services.iter().map(String::as_str))
 }
 
+/// Whether `week` is open at `minute` of `weekday` (the rule of `Week::is_open`).
+fn open_in(week: &Week, weekday: usize, minute: u16) -> bool {
+    week.0[weekday].iter().any(|(a, b)| *a <= minute && minute < *b)
+}
+
+/// What a query asks of the places, prepared once per query.
+struct Filters<'q> {
+    free: bool,
+    /// `None`: no need asked. Else the service bits that answer it.
+    need_mask: Option<u64>,
+    /// Per service id, whether it answers the need (for the overflow ids).
+    wanted: Vec<bool>,
+    /// `Some((weekday, minute))` when only places open now are wanted.
+    open_at: Option<(usize, u16)>,
+    weeks: &'q [Option<Week>],
+    overflow_services: &'q HashMap<u32, Vec<u16>>,
+}
+
+impl Filters<'_> {
+    /// Free, need and open now: everything but the distance and the words.
+    fn keep(&self, s: &Slot) -> bool {
+        if self.free && !s.free {
+            return false;
+        }
+        if let Some(mask) = self.need_mask {
+            let hit = s.services & mask;
+            if hit == 0 {
+                return false;
+            }
+            // Only the shared overflow bit matched: the place's own ids decide.
+            if hit == 1 << OVERFLOW_BIT {
+                let ids = self.overflow_services.get(&s.pos).map(Vec::as_slice).unwrap_or_default();
+                if !ids.iter().any(|id| self.wanted[*id as usize]) {
+                    return false;
+                }
+            }
+        }
+        if let Some((day, minute)) = self.open_at {
+            let (first, last) = s.bounds[day];
+            if minute < first || minute >= last {
+                return false;
+            }
+            if s.single_span & (1 << day) == 0 && !self.weeks[s.pos as usize].as_ref().is_some_and(|w| open_in(w, day, minute)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 impl Index {
     pub fn build(places: &[Place]) -> Index {
         let mut index = Index::default();
@@ -76,29 +183,42 @@ impl Index {
         let mut token_ids: HashMap<String, u32> = HashMap::new();
         for (pos, p) in places.iter().enumerate() {
             let pos = pos as u32;
-            // Imported coordinates are finite numbers in range (checked on import).
-            let coords = match (p.latitude, p.longitude) {
-                (Some(la), Some(lo)) => Some((la, lo)),
-                _ => None,
-            };
-            if let Some((la, lo)) = coords {
-                index.grid.entry(cell(la, lo)).or_default().push(pos);
+            let week = p.horaires.as_deref().and_then(|h| hours::parse(h).ok());
+            let mut slot = Slot { pos, free: p.frais_a_charge.iter().any(|f| f == "Gratuit"), ..Slot::default() };
+            if let Some(w) = &week {
+                for (d, spans) in w.0.iter().enumerate() {
+                    // Spans may come in any order (several rules): the extremes bound them all.
+                    if let (Some(first), Some(last)) = (spans.iter().map(|s| s.0).min(), spans.iter().map(|s| s.1).max()) {
+                        slot.bounds[d] = (first, last);
+                    }
+                    if spans.len() == 1 {
+                        slot.single_span |= 1 << d;
+                    }
+                }
             }
-            let mut services = Vec::new();
+            let mut overflow = Vec::new();
             for s in &p.services {
                 let next = service_ids.len() as u16;
                 let id = *service_ids.entry(s.clone()).or_insert_with(|| {
                     index.services.push(fold(s));
                     next
                 });
-                services.push(id);
+                slot.services |= 1 << (id as usize).min(OVERFLOW_BIT);
+                if id as usize >= OVERFLOW_BIT {
+                    overflow.push(id);
+                }
             }
-            index.entries.push(Entry {
-                coords,
-                week: p.horaires.as_deref().and_then(|h| hours::parse(h).ok()),
-                services,
-                free: p.frais_a_charge.iter().any(|f| f == "Gratuit"),
-            });
+            if !overflow.is_empty() {
+                index.overflow_services.insert(pos, overflow);
+            }
+            // Imported coordinates are finite numbers in range (checked on import).
+            if let (Some(la), Some(lo)) = (p.latitude, p.longitude) {
+                slot.lat = la;
+                slot.lon = lo;
+                index.grid.entry(cell(la, lo)).or_default().push(slot);
+            }
+            index.slots.push(slot);
+            index.weeks.push(week);
             for field in searched_fields(p) {
                 for tok in fold(field).split(' ').filter(|t| t.len() > 2) {
                     let next = token_ids.len() as u32;
@@ -113,7 +233,12 @@ impl Index {
                 }
             }
         }
-        for (id, (tok, _)) in index.tokens.iter().enumerate() {
+        for (id, (tok, postings)) in index.tokens.iter().enumerate() {
+            if postings.len() * DENSE_TOKEN_SHARE > places.len() {
+                let mut bits = Bits::new(places.len());
+                postings.iter().for_each(|p| bits.set(*p));
+                index.dense.insert(id as u32, bits);
+            }
             if tok.len() > LONG_TOKEN {
                 index.long_tokens.push(id as u32);
                 continue;
@@ -133,75 +258,85 @@ impl Index {
         index
     }
 
-    /// Places (positions, ascending) that mention `word` (folded, no space, > 2 bytes).
-    fn mentioning(&self, word: &str) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
+    /// The places that mention `word` (folded, no space, > 2 bytes).
+    fn mentioning(&self, word: &str) -> Bits {
+        let mut out = Bits::new(self.slots.len());
         let long = self.long_tokens.iter().copied().filter(|t| self.tokens[*t as usize].0.contains(word));
         for t in self.substrings.get(word).into_iter().flatten().copied().chain(long) {
-            out.extend_from_slice(&self.tokens[t as usize].1);
+            match self.dense.get(&t) {
+                Some(bits) => out.or(bits),
+                None => self.tokens[t as usize].1.iter().for_each(|p| out.set(*p)),
+            }
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
-    /// Positions of the places within `radius` km of `origin` (exact haversine test).
-    fn near(&self, (la, lo): (f64, f64), radius: f64) -> Vec<(u32, f64)> {
+    /// The places within `radius` km of `origin` (exact haversine test) that `filters`
+    /// keep, with their distance.
+    fn near(&self, (la, lo): (f64, f64), radius: f64, filters: &Filters, out: &mut Vec<(u32, Option<f64>)>) {
         let dlat = radius / KM_PER_DEG * 1.01 + 1e-6;
         let max_lat = (la.abs() + dlat).min(89.9);
         let dlon = (radius / (KM_PER_DEG * max_lat.to_radians().cos()) * 1.01 + 1e-6).min(180.0);
         let (c0, c1) = (cell(la - dlat, lo - dlon), cell(la + dlat, lo + dlon));
-        let mut out = Vec::new();
         for i in c0.0..=c1.0 {
             for j in c0.1..=c1.1 {
-                for &pos in self.grid.get(&(i, j)).into_iter().flatten() {
-                    let Some((pla, plo)) = self.entries[pos as usize].coords else { continue };
-                    let d = distance_km(la, lo, pla, plo);
+                for slot in self.grid.get(&(i, j)).into_iter().flatten() {
+                    if !filters.keep(slot) {
+                        continue;
+                    }
+                    let d = distance_km(la, lo, slot.lat, slot.lon);
                     if d <= radius {
-                        out.push((pos, d));
+                        out.push((slot.pos, Some(d)));
                     }
                 }
             }
         }
-        out
     }
 
     /// The answer of `search::scan(places, q)`, from the indexes. `places` must be the list
     /// the index was built from.
     pub fn search<'a>(&self, places: &'a [Place], q: &Query) -> Vec<Hit<'a>> {
-        debug_assert_eq!(places.len(), self.entries.len());
+        debug_assert_eq!(places.len(), self.slots.len());
+        if q.limit == 0 {
+            return Vec::new();
+        }
         let words: Vec<String> =
             q.q.as_deref().map(|s| fold(s).split(' ').filter(|w| w.len() > 2).map(str::to_string).collect()).unwrap_or_default();
         // An empty folded need filters nothing (as in the plain rule).
         let need = q.need.as_deref().map(fold).filter(|n| !n.is_empty());
-        let wanted_services: Vec<bool> = self.services.iter().map(|s| need.as_deref().is_none_or(|n| s.contains(n))).collect();
+        let wanted: Vec<bool> = self.services.iter().map(|s| need.as_deref().is_none_or(|n| s.contains(n))).collect();
+        let need_mask = need.as_ref().map(|_| {
+            wanted.iter().enumerate().filter(|(_, w)| **w).fold(0u64, |m, (id, _)| m | 1 << id.min(OVERFLOW_BIT))
+        });
         let (weekday, minute) = hours::paris_moment(q.now);
-        // Per word, whether each candidate mentions it (sorted position lists).
-        let mentions: Vec<Vec<u32>> = words.iter().map(|w| self.mentioning(w)).collect();
-        // Candidates: near the origin, else (with words) those mentioning one, else all.
-        let candidates: Vec<(u32, Option<f64>)> = match q.origin {
-            Some(origin) => self.near(origin, q.radius_km).into_iter().map(|(p, d)| (p, Some(d))).collect(),
-            None if !words.is_empty() => {
-                let mut any: Vec<u32> = mentions.iter().flatten().copied().collect();
-                any.sort_unstable();
-                any.dedup();
-                any.into_iter().map(|p| (p, None)).collect()
-            }
-            None => (0..places.len() as u32).map(|p| (p, None)).collect(),
+        let filters = Filters {
+            free: q.free,
+            need_mask,
+            wanted,
+            open_at: q.open_now.then_some((weekday, minute)),
+            weeks: &self.weeks,
+            overflow_services: &self.overflow_services,
         };
+        // Per word, the places that mention it.
+        let mentions: Vec<Bits> = words.iter().map(|w| self.mentioning(w)).collect();
+        // Candidates: near the origin, else (with words) those mentioning one, else all.
+        let mut candidates: Vec<(u32, Option<f64>)> = Vec::new();
+        match q.origin {
+            Some(origin) => self.near(origin, q.radius_km, &filters, &mut candidates),
+            None => {
+                let keep = |pos: u32| filters.keep(&self.slots[pos as usize]).then_some((pos, None));
+                if words.is_empty() {
+                    candidates.extend((0..places.len() as u32).filter_map(keep));
+                } else {
+                    let mut any = Bits::new(places.len());
+                    mentions.iter().for_each(|m| any.or(m));
+                    candidates.extend(any.iter().filter_map(keep));
+                }
+            }
+        }
         let mut ranked: Vec<(f64, u32, Option<f64>)> = Vec::new();
         for (pos, distance) in candidates {
-            let e = &self.entries[pos as usize];
-            if q.free && !e.free {
-                continue;
-            }
-            if need.is_some() && !e.services.iter().any(|s| wanted_services[*s as usize]) {
-                continue;
-            }
-            if q.open_now && !e.week.as_ref().is_some_and(|w| w.0[weekday].iter().any(|(a, b)| *a <= minute && minute < *b)) {
-                continue;
-            }
-            let missing = mentions.iter().filter(|m| m.binary_search(&pos).is_err()).count();
+            let missing = mentions.iter().filter(|m| !m.has(pos)).count();
             if !words.is_empty() && missing == words.len() {
                 continue;
             }
@@ -210,9 +345,6 @@ impl Index {
         let order = |a: &(f64, u32, Option<f64>), b: &(f64, u32, Option<f64>)| {
             a.0.total_cmp(&b.0).then_with(|| places[a.1 as usize].nom.cmp(&places[b.1 as usize].nom)).then(a.1.cmp(&b.1))
         };
-        if q.limit == 0 {
-            return Vec::new();
-        }
         if ranked.len() > q.limit {
             ranked.select_nth_unstable_by(q.limit - 1, order);
             ranked.truncate(q.limit);
@@ -221,11 +353,11 @@ impl Index {
         ranked
             .into_iter()
             .map(|(rank, pos, distance_km)| {
-                let week = self.entries[pos as usize].week.as_ref();
+                let week = self.weeks[pos as usize].as_ref();
                 Hit {
                     place: &places[pos as usize],
                     distance_km,
-                    open_now: week.map(|w| w.0[weekday].iter().any(|(a, b)| *a <= minute && minute < *b)),
+                    open_now: week.map(|w| open_in(w, weekday, minute)),
                     today: week.map(|w| w.0[weekday].clone()),
                     rank,
                 }
@@ -234,10 +366,10 @@ impl Index {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.slots.is_empty()
     }
 }

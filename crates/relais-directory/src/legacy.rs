@@ -4,7 +4,7 @@
 //! still in that layout. Old values with no v1 counterpart are dropped, never invented:
 //! "Adultes" and "Handicaps psychiques…" (no v1 public), "Adhésion" maps to "Payant".
 
-use crate::import::{reject, Rejected, Row};
+use crate::import::{reject, Reason, Rejected, Row};
 
 /// A row is legacy when it carries a field only v0.1.x has.
 pub fn is_legacy(row: &Row) -> bool {
@@ -93,7 +93,7 @@ pub fn upgrade(mut row: Row) -> Result<Row, Vec<Rejected>> {
     for v in split(row.remove("services")) {
         match map_service(&v) {
             Some(m) => m.iter().for_each(|x| push(&mut services, x)),
-            None => errs.push(reject("services", format!("{v:?} is not in the legacy (v0.1) list"))),
+            None => errs.push(reject("services", Reason::value("not-in-legacy-list", &v))),
         }
     }
     let (mut publics, mut prise) = (Vec::new(), Vec::new());
@@ -102,21 +102,21 @@ pub fn upgrade(mut row: Row) -> Result<Row, Vec<Rejected>> {
             Some(("publics_specifiquement_adresses", Some(x))) => push(&mut publics, x),
             Some((_, Some(x))) => push(&mut prise, x),
             Some((_, None)) => {}
-            None => errs.push(reject("publics_accueillis", format!("{v:?} is not in the legacy (v0.1) list"))),
+            None => errs.push(reject("publics_accueillis", Reason::value("not-in-legacy-list", &v))),
         }
     }
     let mut frais = Vec::new();
     for v in split(row.remove("conditions_acces")) {
         match map_condition(&v) {
             Some(x) => push(&mut frais, x),
-            None => errs.push(reject("conditions_acces", format!("{v:?} is not in the legacy (v0.1) list"))),
+            None => errs.push(reject("conditions_acces", Reason::value("not-in-legacy-list", &v))),
         }
     }
     let mut modalites = Vec::new();
     for v in split(row.remove("modalites_accompagnement")) {
         match map_modalite(&v) {
             Some(x) => push(&mut modalites, x),
-            None => errs.push(reject("modalites_accompagnement", format!("{v:?} is not in the legacy (v0.1) list"))),
+            None => errs.push(reject("modalites_accompagnement", Reason::value("not-in-legacy-list", &v))),
         }
     }
     if !errs.is_empty() {

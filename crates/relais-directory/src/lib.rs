@@ -13,8 +13,11 @@ pub mod import;
 pub mod index;
 mod legacy;
 pub mod model;
+mod parallel;
+pub mod reason;
 pub mod search;
 pub mod vocab;
 
 pub use import::{parse, Format, ImportReport, Rejected};
+pub use reason::Reason;
 pub use model::Place;

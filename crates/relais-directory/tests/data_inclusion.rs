@@ -49,7 +49,7 @@ fn a_data_inclusion_file_is_checked_object_by_object() {
         "{:#?}",
         r.rejected
     );
-    assert!(r.rejected[0].reason.contains("numerique--teleporter"), "{}", r.rejected[0].reason);
+    assert_eq!((r.rejected[0].reason.code, r.rejected[0].reason.arg("value")), ("not-in-di-list", Some("numerique--teleporter")), "{}", r.rejected[0].reason);
 
     // Mapped onto the directory's model.
     let p = &r.accepted[0];
@@ -72,7 +72,7 @@ fn a_data_inclusion_file_is_checked_object_by_object() {
     assert!(r.accepted.is_empty());
     let fields: Vec<&str> = r.rejected.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, vec!["structures.commune", "structures.code_postal", "structures.adresse"]);
-    assert!(r.rejected[0].reason.contains("required by the directory"));
+    assert!(r.rejected.iter().all(|e| e.reason.code == "address-required"), "{:?}", r.rejected);
 }
 
 #[test]

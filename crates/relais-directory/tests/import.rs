@@ -121,20 +121,21 @@ fn example_with(field: &str, value: &str) -> Vec<u8> {
 
 #[test]
 fn bad_rows_are_reported_with_line_field_and_reason_and_good_rows_kept() {
-    for (field, value, reason) in [
-        ("services", "Aide aux démarches administratives|Cuisine", "\"Cuisine\" is not in the schema's list"),
-        ("latitude", "43,52", "\"43,52\" is not a number (use a dot: 45.76)"),
-        ("longitude", "512.3", "512.3 is out of range (±180)"),
-        ("code_postal", "5110", "\"5110\" is not a 5-digit postcode"),
-        ("date_maj", "2024-02-30", "\"2024-02-30\" is not a date YYYY-MM-DD"),
-        ("nom", "", "required value missing"),
-        ("telephone", "03 26 00 00 00", "\"03 26 00 00 00\" is not in international format (e.g. +33180059880)"),
+    // (field, value written, reason code, the value the reason quotes)
+    for (field, value, code, quoted) in [
+        ("services", "Aide aux démarches administratives|Cuisine", "not-in-list", Some("Cuisine")),
+        ("latitude", "43,52", "not-number", Some("43,52")),
+        ("longitude", "512.3", "out-of-range", Some("512.3")),
+        ("code_postal", "5110", "not-postcode", Some("5110")),
+        ("date_maj", "2024-02-30", "not-date", Some("2024-02-30")),
+        ("nom", "", "required", None),
+        ("telephone", "03 26 00 00 00", "not-phone", Some("03 26 00 00 00")),
     ] {
         let r = parse(&example_with(field, value), Format::LmnCsv).unwrap();
         assert_eq!(r.accepted.len(), 1, "{field}");
         assert_eq!(r.rejected.len(), 1, "{field}: {:?}", r.rejected);
         let rej = &r.rejected[0];
-        assert_eq!((rej.line, rej.field.as_str(), rej.reason.as_str()), (3, field, reason));
+        assert_eq!((rej.line, rej.field.as_str(), rej.reason.code, rej.reason.arg("value")), (3, field, code, quoted));
         assert_eq!(rej.id.as_deref(), Some("structure-2"));
     }
 }
@@ -147,7 +148,7 @@ fn a_duplicate_id_is_rejected_on_its_second_line() {
     let r = parse(&text, Format::LmnCsv).unwrap();
     assert_eq!(r.accepted.len(), 1);
     assert_eq!(r.rejected[0].line, 3);
-    assert_eq!(r.rejected[0].reason, "same id as line 2");
+    assert_eq!((r.rejected[0].reason.code, r.rejected[0].reason.arg("first")), ("same-id-line", Some("2")));
 }
 
 #[test]
@@ -163,7 +164,7 @@ fn file_level_faults_reject_the_whole_file() {
     );
     let mut ragged = EXAMPLE.to_vec();
     ragged.extend_from_slice(b"a,b\n");
-    assert!(matches!(parse(&ragged, Format::LmnCsv).unwrap_err(), FileError::Csv { line: 3, .. }));
+    assert!(matches!(parse(&ragged, Format::LmnCsv).unwrap_err(), FileError::FieldCount { line: 3, found: 2, .. }));
     assert!(matches!(parse(b"[{\"id\": 1", Format::LmnJson).unwrap_err(), FileError::Json(_)));
     assert_eq!(parse(b"{\"id\": 1}", Format::LmnJson).unwrap_err(), FileError::JsonShape);
     let huge = vec![b' '; MAX_BYTES + 1];

@@ -95,3 +95,51 @@ fn a_query_for_twins_keeps_the_input_order_on_equal_rank_and_name() {
     assert_eq!(ids.first().map(String::as_str), Some("0-twin"));
     assert_eq!(ids.last().map(String::as_str), Some("zz-twin"));
 }
+
+#[test]
+fn more_services_than_mask_bits_and_split_hours_still_answer_exactly() {
+    // The index packs services in a 64-bit mask (ids past 63 share a bit) and keeps per day
+    // only the first opening and last closing, with the full hours behind: places with 90
+    // distinct services and hours split in several spans, in any order, must still be
+    // filtered exactly as the plain rule does.
+    let hours = [
+        "Mo-Fr 14:00-18:00,09:00-12:00",
+        "Mo-Fr 09:00-12:00; We 10:00-11:00,15:00-16:00",
+        "Mo-Su 08:00-20:00",
+        "Tu,Th 13:30-17:30",
+        "Sa 09:00-10:00,11:00-12:00,16:00-24:00",
+    ];
+    let mut places = places();
+    for (i, p) in places.iter_mut().enumerate() {
+        p.services.push(format!("Service spécial n{}", i % 90));
+        p.horaires = Some(hours[i % hours.len()].to_string());
+    }
+    let dir = Directory::new(places.clone());
+    let lyon = communes().resolve("Lyon").map(|c| (c.lat, c.lon));
+    let mut compared = 0;
+    let mut non_empty = 0;
+    for origin in [None, lyon] {
+        for need in [None, Some("spécial n7"), Some("spécial n70"), Some("spécial n8"), Some("démarches"), Some("spécial")] {
+            // Wednesday 10:30 and 11:30, Saturday 10:30 and 23:00, Tuesday 12:30 (Paris).
+            for now in ["2026-10-21T08:30:00Z", "2026-10-21T09:30:00Z", "2026-10-24T08:30:00Z", "2026-10-24T21:00:00Z", "2026-10-20T10:30:00Z"] {
+                for open_now in [false, true] {
+                    let query = Query {
+                        origin,
+                        radius_km: 60.0,
+                        need: need.map(str::to_string),
+                        q: None,
+                        open_now,
+                        free: false,
+                        now: now.parse().unwrap(),
+                        limit: 1000,
+                    };
+                    let expected = scan(&places, &query);
+                    assert_eq!(key(&dir.search(&query)), key(&expected), "{query:?}");
+                    compared += 1;
+                    non_empty += usize::from(!expected.is_empty());
+                }
+            }
+        }
+    }
+    assert!(non_empty > compared / 2, "{non_empty} of {compared} queries found something");
+}

@@ -18,8 +18,8 @@ pub struct UpsertOutcome {
 impl Store {
     /// Upserts `places` by id in ONE transaction: either all are stored or none (an import is
     /// never half-applied). A row is rewritten only when its content differs, so importing
-    /// the same file twice reports everything unchanged the second time. `progress` is called
-    /// after each place (for a progress bar).
+    /// the same file twice reports everything unchanged the second time. `progress` is given
+    /// the number of places handled so far (for a progress bar).
     pub async fn upsert_places(&self, places: &[Place], now: Millis, progress: &(dyn Fn(u64) + Sync)) -> Result<UpsertOutcome> {
         let mut out = UpsertOutcome::default();
         on_db!(self, write, |pool, b| {
@@ -44,13 +44,19 @@ impl Store {
                 }
             }
             // New places go in by multi-row INSERTs (12 values a row: 400 rows stay well under
-            // SQLite's and PostgreSQL's limits on bound values). A list that repeats an id
-            // inserts one row at a time, so the repeat sees the first as stored.
-            let chunk = if ids.len() == places.len() { 400 } else { 1 };
+            // SQLite's and PostgreSQL's limits on bound values), sorted by id so the primary
+            // key's B-tree grows at its end instead of splitting pages all over. A list that
+            // repeats an id inserts one row at a time in its order, so the repeat sees the
+            // first as stored.
+            let distinct = ids.len() == places.len();
+            let chunk = if distinct { 400 } else { 1 };
             let mut new_rows: Vec<(&Place, String)> = Vec::new();
+            let mut pending: Vec<(&Place, String)> = Vec::new();
+            let mut handled = 0u64;
             macro_rules! flush {
                 () => {
                     if !new_rows.is_empty() {
+                        handled += new_rows.len() as u64;
                         let mut q = sqlx::QueryBuilder::new(
                             "INSERT INTO places (id, nom, commune, code_postal, code_insee, latitude, longitude, date_maj, doc, created_at, updated_at, checked_at) ",
                         );
@@ -59,14 +65,25 @@ impl Store {
                                 .push_bind(p.latitude).push_bind(p.longitude).push_bind(&p.date_maj).push_bind(doc).push_bind(now).push_bind(now).push_bind(now);
                         });
                         q.build().execute(&mut *tx).await?;
+                        progress(handled);
                     }
                 };
             }
-            for (i, p) in places.iter().enumerate() {
+            for p in places {
                 let doc = serde_json::to_string(p).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                match stored.get(&p.id) {
-                    Some(old) if *old == doc => out.unchanged += 1,
-                    Some(_) => {
+                let same = match stored.get(&p.id) {
+                    None => None,
+                    // The same text, or the same place in the longer form earlier versions
+                    // wrote (every field, empty ones too): unchanged either way.
+                    Some(old) => Some(*old == doc || serde_json::from_str::<Place>(old).is_ok_and(|o| o == *p)),
+                };
+                match same {
+                    Some(true) => {
+                        out.unchanged += 1;
+                        handled += 1;
+                        progress(handled);
+                    }
+                    Some(false) => {
                         sqlx::query(
                             "UPDATE places SET nom = $2, commune = $3, code_postal = $4, code_insee = $5, latitude = $6, \
                              longitude = $7, date_maj = $8, doc = $9, updated_at = $10, checked_at = $10, checked_by = NULL WHERE id = $1",
@@ -76,19 +93,30 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                         out.updated += 1;
+                        handled += 1;
+                        progress(handled);
+                    }
+                    None if distinct => {
+                        pending.push((p, doc));
+                        out.inserted += 1;
                     }
                     None => {
                         stored.insert(p.id.clone(), doc.clone());
                         new_rows.push((p, doc));
                         out.inserted += 1;
-                        if new_rows.len() >= chunk {
-                            flush!();
-                        }
+                        flush!();
                     }
                 }
-                progress(i as u64 + 1);
+            }
+            pending.sort_unstable_by(|a, b| a.0.id.cmp(&b.0.id));
+            for row in pending {
+                new_rows.push(row);
+                if new_rows.len() >= chunk {
+                    flush!();
+                }
             }
             flush!();
+            progress(handled);
             tx.commit().await?;
         });
         Ok(out)

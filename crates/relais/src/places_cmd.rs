@@ -19,6 +19,8 @@ pub async fn import(args: ImportPlacesArgs) -> anyhow::Result<()> {
         Some(("services", _)) => "service",
         _ => "line",
     };
+    // The reasons in English, from the same translation files as the import page.
+    let english = relais_web::i18n::Tr::new(relais_web::i18n::Lang::En);
     for r in &report.rejected {
         writeln!(
             out,
@@ -27,7 +29,7 @@ pub async fn import(args: ImportPlacesArgs) -> anyhow::Result<()> {
             r.line,
             r.id.as_deref().unwrap_or("?"),
             r.field,
-            r.reason
+            relais_web::pages::places_import::reason_text(&english, &r.reason)
         )?;
     }
     let rejected_rows = {

@@ -1,7 +1,7 @@
 //! data·inclusion v1 structures and services → places, checked object by object.
 
 use super::vocab::{vocabularies, THEMATIQUE_SERVICE};
-use crate::import::{validate, FileError, ImportReport, Rejected, MAX_BYTES};
+use crate::import::{validate, FileError, ImportReport, Reason, Rejected, MAX_BYTES};
 use crate::model::Place;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -50,7 +50,7 @@ pub fn parse(bytes: &[u8]) -> Result<ImportReport, FileError> {
         }
         let id = id.unwrap_or_default();
         if let Some(first) = service_ids.insert(id.clone(), line) {
-            report.rejected.push(Rejected { line, id: Some(id), field: "services.id".into(), reason: format!("same id as service {first}") });
+            report.rejected.push(Rejected { line, id: Some(id), field: "services.id".into(), reason: Reason::new("same-id-service").with("first", first) });
             continue;
         }
         let sid = s["structure_id"].as_str().unwrap_or_default().to_string();
@@ -64,7 +64,7 @@ pub fn parse(bytes: &[u8]) -> Result<ImportReport, FileError> {
         let mut errs = check_structure(&st);
         if let Some(id) = &id {
             if let Some(first) = seen.get(id) {
-                errs.push(("structures.id".into(), format!("same id as structure {first}")));
+                errs.push(("structures.id".into(), Reason::new("same-id-structure").with("first", first)));
             }
         }
         let services: Vec<Value> = id.as_ref().and_then(|id| by_structure.get(id)).map(|v| v.iter().map(|(_, s)| s.clone()).collect()).unwrap_or_default();
@@ -90,7 +90,7 @@ pub fn parse(bytes: &[u8]) -> Result<ImportReport, FileError> {
             line,
             id: Some(id),
             field: "services.structure_id".into(),
-            reason: format!("{sid:?} is not an accepted structure of this file"),
+            reason: Reason::value("unknown-structure", &sid),
         });
     }
     Ok(report)
@@ -101,15 +101,15 @@ fn str_of<'a>(o: &'a Map<String, Value>, f: &str) -> Option<&'a str> {
 }
 
 /// Common checks of the fields the two objects share. `prefix` is `structures` or `services`.
-fn check_common(v: &Value, prefix: &str, required: &[&str]) -> Vec<(String, String)> {
+fn check_common(v: &Value, prefix: &str, required: &[&str]) -> Vec<(String, Reason)> {
     let mut errs = Vec::new();
     let Some(o) = v.as_object() else {
-        return vec![(prefix.to_string(), "not a JSON object".into())];
+        return vec![(prefix.to_string(), Reason::new("not-object"))];
     };
     let field = |f: &str| format!("{prefix}.{f}");
     for f in required {
         if str_of(o, f).is_none() {
-            errs.push((field(f), "required value missing".into()));
+            errs.push((field(f), Reason::new("required")));
         }
     }
     const STRINGS: &[&str] = &[
@@ -121,40 +121,40 @@ fn check_common(v: &Value, prefix: &str, required: &[&str]) -> Vec<(String, Stri
     for f in STRINGS {
         if let Some(x) = o.get(*f) {
             if !(x.is_null() || x.is_string()) {
-                errs.push((field(f), "must be a string or null".into()));
+                errs.push((field(f), Reason::new("not-string")));
             }
         }
     }
     if let Some(n) = str_of(o, "nom") {
         let len = n.chars().count();
         if !(3..=150).contains(&len) {
-            errs.push((field("nom"), format!("{len} characters: between 3 and 150")));
+            errs.push((field("nom"), Reason::new("length").with("len", len).with("min", 3).with("max", 150)));
         }
     }
     if let Some(d) = str_of(o, "date_maj") {
         if !crate::import::valid_date_pub(d) {
-            errs.push((field("date_maj"), format!("{d:?} is not a date YYYY-MM-DD")));
+            errs.push((field("date_maj"), Reason::value("not-date", d)));
         }
     }
     if let Some(c) = str_of(o, "code_postal") {
         if !(c.len() == 5 && c.bytes().all(|b| b.is_ascii_digit())) {
-            errs.push((field("code_postal"), format!("{c:?} is not a 5-digit postcode")));
+            errs.push((field("code_postal"), Reason::value("not-postcode", c)));
         }
     }
     if let Some(c) = str_of(o, "code_insee") {
         if !(c.chars().count() == 5 && c.chars().all(|ch| ch.is_alphanumeric() || ch == '_')) {
-            errs.push((field("code_insee"), format!("{c:?} is not a 5-character commune code")));
+            errs.push((field("code_insee"), Reason::value("not-insee", c)));
         }
     }
     if let Some(c) = str_of(o, "courriel") {
         if !plain_email(c) {
-            errs.push((field("courriel"), format!("{c:?} is not an e-mail address")));
+            errs.push((field("courriel"), Reason::value("not-email", c)));
         }
     }
     for f in ["site_web", "lien_source", "accessibilite_lieu", "lien_mobilisation"] {
         if let Some(u) = str_of(o, f) {
             if !plain_url(u) {
-                errs.push((field(f), format!("{u:?} is not a web address (http:// or https://)")));
+                errs.push((field(f), Reason::value("not-url", u)));
             }
         }
     }
@@ -162,14 +162,14 @@ fn check_common(v: &Value, prefix: &str, required: &[&str]) -> Vec<(String, Stri
         match o.get(f) {
             None | Some(Value::Null) => {}
             Some(Value::Number(n)) if n.as_f64().is_some_and(|x| x.abs() <= max) => {}
-            Some(x) => errs.push((field(f), format!("{x} is not a number within ±{max}"))),
+            Some(x) => errs.push((field(f), Reason::value("not-number-within", x).with("max", max))),
         }
     }
     errs
 }
 
 /// A list of values of a referential: an array of distinct known strings, or null.
-fn check_list(o: &Map<String, Value>, prefix: &str, f: &str, vocab: &HashSet<String>, errs: &mut Vec<(String, String)>) {
+fn check_list(o: &Map<String, Value>, prefix: &str, f: &str, vocab: &HashSet<String>, errs: &mut Vec<(String, Reason)>) {
     match o.get(f) {
         None | Some(Value::Null) => {}
         Some(Value::Array(a)) => {
@@ -178,30 +178,30 @@ fn check_list(o: &Map<String, Value>, prefix: &str, f: &str, vocab: &HashSet<Str
                 match x.as_str() {
                     Some(s) if vocab.contains(s) => {
                         if !seen.insert(s) {
-                            errs.push((format!("{prefix}.{f}"), format!("{s:?} is listed twice")));
+                            errs.push((format!("{prefix}.{f}"), Reason::value("listed-twice", s)));
                         }
                     }
-                    Some(s) => errs.push((format!("{prefix}.{f}"), format!("{s:?} is not in the data·inclusion list"))),
-                    None => errs.push((format!("{prefix}.{f}"), format!("{x} is not a string"))),
+                    Some(s) => errs.push((format!("{prefix}.{f}"), Reason::value("not-in-di-list", s))),
+                    None => errs.push((format!("{prefix}.{f}"), Reason::value("item-not-string", x))),
                 }
             }
         }
-        Some(_) => errs.push((format!("{prefix}.{f}"), "must be a list".into())),
+        Some(_) => errs.push((format!("{prefix}.{f}"), Reason::new("not-a-list"))),
     }
 }
 
-fn check_structure(v: &Value) -> Vec<(String, String)> {
+fn check_structure(v: &Value) -> Vec<(String, Reason)> {
     let mut errs = check_common(v, "structures", &["source", "id", "nom", "date_maj"]);
     if let Some(o) = v.as_object() {
         if let Some(s) = str_of(o, "siret") {
             if !(s.len() == 14 && s.bytes().all(|b| b.is_ascii_digit())) {
-                errs.push(("structures.siret".into(), format!("{s:?} is not a SIRET (14 digits)")));
+                errs.push(("structures.siret".into(), Reason::value("not-siret", s)));
             }
         }
         if let Some(d) = str_of(o, "description") {
             let len = d.chars().count();
             if !(5..=10000).contains(&len) {
-                errs.push(("structures.description".into(), format!("{len} characters: between 5 and 10000")));
+                errs.push(("structures.description".into(), Reason::new("length").with("len", len).with("min", 5).with("max", 10000)));
             }
         }
         check_list(o, "structures", "reseaux_porteurs", &vocabularies().reseaux_porteurs, &mut errs);
@@ -209,14 +209,14 @@ fn check_structure(v: &Value) -> Vec<(String, String)> {
     errs
 }
 
-fn check_service(v: &Value) -> Vec<(String, String)> {
+fn check_service(v: &Value) -> Vec<(String, Reason)> {
     let mut errs = check_common(v, "services", &["source", "structure_id", "id", "nom", "description", "date_maj"]);
     let Some(o) = v.as_object() else { return errs };
     let voc = vocabularies();
     if let Some(d) = str_of(o, "description") {
         let len = d.chars().count();
         if !(5..=10000).contains(&len) {
-            errs.push(("services.description".into(), format!("{len} characters: between 5 and 10000")));
+            errs.push(("services.description".into(), Reason::new("length").with("len", len).with("min", 5).with("max", 10000)));
         }
     }
     check_list(o, "services", "thematiques", &voc.thematiques, &mut errs);
@@ -227,19 +227,19 @@ fn check_service(v: &Value) -> Vec<(String, String)> {
     for (f, vocab) in [("frais", &voc.frais), ("type", &voc.types_de_services)] {
         if let Some(s) = str_of(o, f) {
             if !vocab.contains(s) {
-                errs.push((format!("services.{f}"), format!("{s:?} is not in the data·inclusion list")));
+                errs.push((format!("services.{f}"), Reason::value("not-in-di-list", s)));
             }
         }
     }
     match o.get("nombre_semaines") {
         None | Some(Value::Null) => {}
         Some(n) if n.as_u64().is_some_and(|n| n >= 1) => {}
-        Some(n) => errs.push(("services.nombre_semaines".into(), format!("{n} is not a whole number ≥ 1"))),
+        Some(n) => errs.push(("services.nombre_semaines".into(), Reason::value("not-whole-number", n))),
     }
     match o.get("volume_horaire_hebdomadaire") {
         None | Some(Value::Null) => {}
         Some(n) if n.as_f64().is_some_and(|n| n >= 0.0) => {}
-        Some(n) => errs.push(("services.volume_horaire_hebdomadaire".into(), format!("{n} is not a number ≥ 0"))),
+        Some(n) => errs.push(("services.volume_horaire_hebdomadaire".into(), Reason::value("not-non-negative", n))),
     }
     errs
 }
@@ -275,7 +275,7 @@ pub(crate) fn lmn_phone(t: &str) -> Option<String> {
 /// The LMN place a structure (and its services) stands for. What LMN has no field for stays
 /// in `Place::data_inclusion` (the objects as received), so the data·inclusion export gives it
 /// back. Field names in errors are data·inclusion's.
-pub(crate) fn to_place(structure: &Value, services: &[Value]) -> Result<Place, Vec<(String, String)>> {
+pub(crate) fn to_place(structure: &Value, services: &[Value]) -> Result<Place, Vec<(String, Reason)>> {
     let empty = Map::new();
     let o = structure.as_object().unwrap_or(&empty);
     let mut row: HashMap<String, String> = HashMap::new();
@@ -335,8 +335,8 @@ pub(crate) fn to_place(structure: &Value, services: &[Value]) -> Result<Place, V
                     "fiche_acces_libre" => "accessibilite_lieu",
                     f => f,
                 };
-                let why = if matches!(di, "commune" | "code_postal" | "adresse") && e.reason.contains("required") {
-                    "required by the directory (a place has an address)".to_string()
+                let why = if matches!(di, "commune" | "code_postal" | "adresse") && e.reason.code == "required" {
+                    Reason::new("address-required")
                 } else {
                     e.reason
                 };

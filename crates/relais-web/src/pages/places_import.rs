@@ -16,7 +16,7 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use fluent_templates::fluent_bundle::FluentValue;
-use relais_directory::import::{parse, FileError, Format, ImportReport};
+use relais_directory::import::{parse, FileError, Format, ImportReport, Reason};
 use relais_domain::authz::Action;
 
 /// Largest upload accepted. The CLI takes up to `import::MAX_BYTES` (64 MiB); through a
@@ -83,11 +83,20 @@ fn file_error(tr: &Tr, e: &FileError) -> String {
         FileError::Csv { line, reason } => {
             t_args(tr, "places-import-error-csv", &[("line", n(*line)), ("reason", FluentValue::from(reason.clone()))])
         }
+        FileError::FieldCount { line, found, expected } => {
+            t_args(tr, "places-import-error-field-count", &[("line", n(*line)), ("found", n(*found)), ("expected", n(*expected))])
+        }
         FileError::Json(reason) => tr.t1("places-import-error-json", "reason", reason),
         FileError::JsonShape => tr.t("places-import-error-json-shape"),
         FileError::DataInclusionShape => tr.t("places-import-error-di-shape"),
         FileError::MissingColumns(cols) => tr.t1("places-import-error-columns", "columns", cols.join(", ")),
     }
+}
+
+/// Why a row was refused, in `tr`'s language (the CLI calls it with English).
+pub fn reason_text(tr: &Tr, reason: &Reason) -> String {
+    let args: Vec<(&'static str, FluentValue<'static>)> = reason.args.iter().map(|(k, v)| (*k, FluentValue::from(v.clone()))).collect();
+    t_args(tr, &format!("places-import-reason-{}", reason.code), &args)
 }
 
 fn field_label(tr: &Tr, field: &str) -> String {
@@ -107,7 +116,7 @@ fn report_view(tr: &Tr, file_name: &str, report: &ImportReport) -> ReportView {
         .rejected
         .iter()
         .take(SHOWN_REJECTIONS)
-        .map(|r| RejectedView { line: r.line, id: r.id.clone().unwrap_or_default(), field: field_label(tr, &r.field), reason: r.reason.clone() })
+        .map(|r| RejectedView { line: r.line, id: r.id.clone().unwrap_or_default(), field: field_label(tr, &r.field), reason: reason_text(tr, &r.reason) })
         .collect();
     let more = (report.rejected.len() > SHOWN_REJECTIONS).then(|| tr.tn("places-import-more", "n", (report.rejected.len() - SHOWN_REJECTIONS) as i64));
     ReportView { file_name: file_name.to_string(), summary, rejected, more, stored: None, confirm_token: None, format: String::new() }

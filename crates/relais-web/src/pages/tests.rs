@@ -154,6 +154,10 @@ fn required_keys() -> BTreeSet<String> {
     ] {
         keys.insert(dashed("conflict", code));
     }
+    // Why an import refused a row: every code the directory crate may give.
+    for code in relais_directory::reason::CODES {
+        keys.insert(format!("places-import-reason-{code}"));
+    }
     // Keys of base.html and error.html, named by the page context.
     for key in ["error-page-not-found", "error-page-csrf", "error-page-sign-in", "error-page-forbidden", "error-page-too-many", "error-page-internal"] {
         keys.insert(key.to_owned());
@@ -266,4 +270,26 @@ fn messages_resolve_with_their_arguments() {
     assert_eq!(Tr::new(Lang::Fr).t("request-phone-label"), "Votre numéro de téléphone");
     assert_eq!(Tr::new(Lang::Fr).t("cta-callback"), "Être rappelé");
     assert_eq!(Tr::new(Lang::Fr).t("request-submit"), "Envoyer ma demande");
+}
+
+#[test]
+fn import_reasons_read_in_every_language_with_what_they_quote() {
+    let fr = ftl_text("fr");
+    for lang in Lang::ALL {
+        let tr = Tr::new(*lang);
+        for code in relais_directory::reason::CODES {
+            let r = relais_directory::Reason::new(code).with("value", "X42").with("first", 7).with("min", 3).with("max", 150).with("len", 2);
+            let text = super::places_import::reason_text(&tr, &r);
+            assert!(!text.is_empty() && !text.contains('{') && !text.contains("Unknown localization"), "{code} in {}: {text}", lang.code());
+            let head = format!("places-import-reason-{code} =");
+            let source = fr.lines().find(|l| l.starts_with(&head)).unwrap_or_else(|| panic!("{head} missing in French"));
+            for (name, value) in &r.args {
+                if source.contains(&format!("${name}")) {
+                    assert!(text.contains(value.as_str()), "{code} in {} does not quote its {name}: {text}", lang.code());
+                }
+            }
+        }
+    }
+    let r = relais_directory::Reason::value("not-postcode", "7300");
+    assert_eq!(super::places_import::reason_text(&Tr::new(Lang::Fr), &r), "« 7300 » n'est pas un code postal à 5 chiffres");
 }

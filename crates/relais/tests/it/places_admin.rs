@@ -332,7 +332,7 @@ async fn an_uploaded_file_gets_the_cli_report_and_a_bad_file_stores_nothing() {
     let html = text(&html);
     assert!(html.contains("1 ligne(s) valide(s), 1 ligne(s) refusée(s).") && html.contains("Rien n'a encore été enregistré."), "{html}");
     assert!(html.contains("<td>3</td><td dir=\"ltr\">structure-2</td><td>Latitude (latitude)</td>"), "{html}");
-    assert!(html.contains("is not a number"));
+    assert!(html.contains("« 43,52609 » n") && html.contains("pas un nombre (utilisez un point : 45.76)"), "the reason in the page's language: {html}");
     assert!(app.store.place_lines().await.unwrap().is_empty(), "a preview stores nothing");
     let token = {
         let at = html.find("name=\"token\" value=\"").unwrap() + "name=\"token\" value=\"".len();
