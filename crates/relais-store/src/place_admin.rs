@@ -189,6 +189,34 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 
+    /// Of the places `ids`, those closed (`closed_until` set, in effect or not: the caller
+    /// compares with today) or archived: id → (closed until, closure reason, archived at).
+    /// For the referral lists, which warn when a place someone was oriented to closed since.
+    pub async fn place_unavailability(&self, ids: &[&str]) -> Result<HashMap<String, (Option<String>, Option<String>, Option<Millis>)>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        type Row = (String, Option<String>, Option<String>, Option<i64>);
+        let mut out = HashMap::new();
+        // 500 ids a statement: far under SQLite's and PostgreSQL's limits on bound values.
+        for chunk in ids.chunks(500) {
+            let rows: Vec<Row> = on_db!(self, read, |pool, _b| {
+                let mut q = sqlx::QueryBuilder::new(
+                    "SELECT id, closed_until, closure_reason, archived_at FROM places \
+                     WHERE (closed_until IS NOT NULL OR archived_at IS NOT NULL) AND id IN (",
+                );
+                let mut list = q.separated(", ");
+                for id in chunk {
+                    list.push_bind(*id);
+                }
+                q.push(")");
+                q.build_query_as().fetch_all(pool).await?
+            });
+            out.extend(rows.into_iter().map(|(id, until, reason, archived)| (id, (until, reason, archived))));
+        }
+        Ok(out)
+    }
+
     /// Keeps an uploaded import file until its uploader confirms it; drafts older than a
     /// day are dropped meanwhile.
     pub async fn save_place_import_draft(&self, token: &str, user_id: i64, file_name: &str, body: &[u8], now: Millis) -> Result<()> {

@@ -270,7 +270,8 @@ pub(crate) async fn request_page(state: &AppState, ctx: &PageCtx, id: i64, forms
     let of_request = state.store.referrals_of_request(req.id).await?;
     // Referral events carry the referral's id only; the page names the place from the row.
     let place_of: std::collections::HashMap<String, String> = of_request.iter().map(|r| (r.id.to_string(), r.place_name.clone())).collect();
-    let referrals = super::referrals::rows(tr, of_request, viewer);
+    let place_states = super::referrals::place_states(state, &of_request).await?;
+    let referrals = super::referrals::rows(tr, of_request, viewer, &place_states);
     let call = match ctx.session.as_ref().map(|s| s.user.id).filter(|_| holder) {
         Some(me) => crate::telephony::line_call::call_box(state, tr, &req, me).await?,
         None => crate::telephony::line_call::CallBox { offered: false, needs_phone: false, last: None },

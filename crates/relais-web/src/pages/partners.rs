@@ -59,6 +59,7 @@ pub async fn home(State(state): State<AppState>, ctx: PageCtx, RawQuery(query): 
         let now = now_ms();
         let sent = state.store.partner_requests(me, 200).await?;
         let referrals = state.store.referrals_sent_by(me, 200).await?;
+        let place_states = super::referrals::place_states(&state, &referrals).await?;
         // The page shows personal data (references, first names): journal every line shown.
         for r in &sent {
             state.store.record_referral_access(Some(me), None, Some(r.request_id), "partner_list", now).await?;
@@ -85,7 +86,7 @@ pub async fn home(State(state): State<AppState>, ctx: PageCtx, RawQuery(query): 
             structure: state.store.partner_structure(me).await?,
             notice: notice(&ctx, query.as_deref()),
             requests,
-            referrals: rows(tr, referrals, Some((s.user.role(), me))),
+            referrals: rows(tr, referrals, Some((s.user.role(), me)), &place_states),
         };
         Ok(render(&page))
     }

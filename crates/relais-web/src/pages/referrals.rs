@@ -329,6 +329,38 @@ pub struct ReferralRow {
     /// The steps this account may record now (value, label): for a place without e-mail,
     /// or for a coordinator.
     pub steps: Vec<(&'static str, String)>,
+    /// A referral still under way to a place since closed or archived: what the sender
+    /// should know (tell the person, or orient them elsewhere).
+    pub place_warning: Option<String>,
+}
+
+/// Closures and archives of the places of `referrals` (see [`rows`]).
+pub type PlaceStates = std::collections::HashMap<String, (Option<String>, Option<String>, Option<i64>)>;
+
+/// The closures and archives of the places the open referrals of `referrals` go to.
+pub async fn place_states(state: &AppState, referrals: &[Referral]) -> Result<PlaceStates, StoreError> {
+    let mut ids: Vec<&str> = referrals.iter().filter(|r| !r.state.is_final()).map(|r| r.place_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    state.store.place_unavailability(&ids).await
+}
+
+/// The warning of one referral: only while it is under way (sent or accepted), the place
+/// archived, or closed on `today` (a closure that ended says nothing).
+fn place_warning(tr: &Tr, r: &Referral, places: &PlaceStates, today: jiff::civil::Date) -> Option<String> {
+    if r.state.is_final() {
+        return None;
+    }
+    let (until, reason, archived) = places.get(&r.place_id)?;
+    if archived.is_some() {
+        return Some(tr.t("referral-place-archived"));
+    }
+    let until = until.as_deref().filter(|d| relais_directory::editing::closure_in_effect(d, today))?;
+    let date = super::places_admin::date_text(tr, until);
+    Some(match reason.as_deref().filter(|r| !r.is_empty()) {
+        Some(reason) => super::forms::t_args(tr, "referral-place-closed-because", &[("date", date.into()), ("reason", reason.to_owned().into())]),
+        None => tr.t1("referral-place-closed", "date", date),
+    })
 }
 
 /// The actor a signed-in account is for a referral.
@@ -336,8 +368,9 @@ pub fn actor_for(role: Role, user_id: i64) -> Actor {
     if authorize(Some(role), Action::ManagePartners) { Actor::Coordinator(user_id) } else { Actor::Sender(user_id) }
 }
 
-pub fn rows(tr: &Tr, referrals: Vec<Referral>, viewer: Option<(Role, i64)>) -> Vec<ReferralRow> {
+pub fn rows(tr: &Tr, referrals: Vec<Referral>, viewer: Option<(Role, i64)>, places: &PlaceStates) -> Vec<ReferralRow> {
     let now = now_ms();
+    let today = relais_directory::editing::paris_today(now);
     referrals
         .into_iter()
         .map(|r| {
@@ -365,6 +398,7 @@ pub fn rows(tr: &Tr, referrals: Vec<Referral>, viewer: Option<(Role, i64)>) -> V
                 finished: r.finished_at.map(crate::actions::paris_time),
                 expires: crate::actions::paris_time(r.expires_at),
                 by_phone: r.place_email.is_none() && r.anonymised_at.is_none(),
+                place_warning: place_warning(tr, &r, places, today),
                 steps,
             }
         })

@@ -516,3 +516,52 @@ async fn the_person_gets_the_address_by_sms_unless_they_sent_stop() {
     assert!(app.store.recent_sms(10).await.unwrap().iter().all(|m| m.idempotency_key != "referral-person-sms:s-2"));
     assert_eq!(app.store.referrals_of_request(id).await.unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn a_referral_under_way_warns_its_sender_when_the_place_closes_or_leaves_the_directory() {
+    let app = TestApp::spawn().await;
+    seed_places(&app).await;
+    let (c, id) = held(&app, 8).await;
+    // One referral under way (sent, to the place with e-mail) and one already refused (the
+    // place without e-mail, answer recorded by the volunteer).
+    for (place, nonce) in [(WITH_MAIL, "w-1"), (NO_MAIL, "w-2")] {
+        let form_url = format!("/benevole/demandes/{id}/orienter?lieu={place}");
+        let (_, html) = page(&c, app.url(&form_url)).await;
+        let csrf = csrf_of(&html);
+        let (status, _, _) = post_form(&c, app.url(&form_url), &[("csrf", csrf.as_str()), ("nonce", nonce), ("consent", "true")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{place}");
+    }
+    let refused = app.store.referrals_of_request(id).await.unwrap().into_iter().find(|r| r.place_id == NO_MAIL).unwrap();
+    let request_url = app.url(&format!("/benevole/demandes/{id}"));
+    let (_, html) = page(&c, request_url.clone()).await;
+    let csrf = csrf_of(&html);
+    let (status, _, _) = post_form(&c, app.url(&format!("/orientations/{}/etape", refused.id)), &[("csrf", csrf.as_str()), ("action", "refuse")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let warnings = |html: &str| html.matches("class=\"place-warning\"").count();
+    assert_eq!(warnings(&html), 0, "open places warn nobody");
+
+    // A closure that ended yesterday says nothing; one in effect says until when and why.
+    let now = relais_web::now_ms();
+    let today = relais_directory::editing::paris_today(now);
+    let yesterday = today.yesterday().unwrap();
+    app.store.close_place(WITH_MAIL, &yesterday.to_string(), "Travaux", now).await.unwrap();
+    let (_, html) = page(&c, request_url.clone()).await;
+    assert_eq!(warnings(&html), 0, "{html}");
+    let tomorrow = today.tomorrow().unwrap();
+    app.store.close_place(WITH_MAIL, &tomorrow.to_string(), "Travaux", now).await.unwrap();
+    app.store.close_place(NO_MAIL, &tomorrow.to_string(), "Travaux", now).await.unwrap();
+    let (_, html) = page(&c, request_url.clone()).await;
+    assert_eq!(warnings(&html), 1, "only the referral under way warns: {html}");
+    let shown = tomorrow.strftime("%d/%m/%Y").to_string();
+    assert!(html.contains("Ce lieu est fermé jusqu") && html.contains(&format!("{shown} inclus (Travaux)")), "{html}");
+
+    // Archived: orient elsewhere. The partner's and the volunteer's lists share the rows; in
+    // English too.
+    app.store.set_place_archived(WITH_MAIL, true, now).await.unwrap();
+    app.store.set_place_archived(NO_MAIL, true, now).await.unwrap();
+    let (_, html) = page(&c, request_url.clone()).await;
+    assert_eq!(warnings(&html), 1, "{html}");
+    assert!(html.contains("est plus dans l") && html.contains("orientez la personne vers un autre lieu"), "{html}");
+    let (_, html) = page(&c, app.url(&format!("/benevole/demandes/{id}?lang=en"))).await;
+    assert!(html.contains("This place is no longer in the directory: orient the person to another place."), "{html}");
+}
