@@ -35,6 +35,52 @@ pub struct PlaceLine {
 
 type LineRow = (String, String, String, String, Option<String>, Option<i64>, i64);
 
+/// A referral still under way (sent or accepted) to a place that closes or leaves the
+/// directory, with what its sender's e-mail needs (no personal data of the person).
+#[derive(Debug, Clone)]
+pub struct UnderWay {
+    pub referral_id: i64,
+    /// `None`: a partner's referral, not tied to a help request.
+    pub request_id: Option<i64>,
+    pub place_name: String,
+    pub sent_at: Millis,
+    pub sender_email: String,
+    pub sender_name: String,
+}
+
+/// Writes the e-mail telling one sender; the store enqueues it with the change.
+pub type TellSender<'a> = &'a (dyn Fn(&UnderWay) -> crate::outbox::NewMessage + Sync);
+
+/// In the transaction `$tx` that closes or archives place `$id`: one e-mail (written by
+/// `$tell`) to the active sender of each referral under way to it. Gives how many were
+/// enqueued (an idempotency key already used enqueues nothing).
+macro_rules! tell_senders {
+    ($tx:expr, $id:expr, $tell:expr, $now:expr) => {
+        async {
+            let mut told = 0usize;
+            if let Some(tell) = $tell {
+                type Row = (i64, Option<i64>, String, i64, String, String);
+                let rows: Vec<Row> = sqlx::query_as(
+                    "SELECT r.id, r.request_id, r.place_name, r.sent_at, u.email, u.display_name FROM referrals r \
+                     JOIN users u ON u.id = r.sender_id \
+                     WHERE r.place_id = $1 AND r.state IN ('sent', 'accepted') AND u.status = 'active' ORDER BY r.id",
+                )
+                .bind($id)
+                .fetch_all(&mut *$tx)
+                .await?;
+                for (referral_id, request_id, place_name, sent_at, sender_email, sender_name) in rows {
+                    let msg = tell(&UnderWay { referral_id, request_id, place_name, sent_at, sender_email, sender_name });
+                    if crate::outbox::enqueue_message_in!(&mut *$tx, &msg, $now)? {
+                        told += 1;
+                    }
+                }
+            }
+            Ok::<usize, StoreError>(told)
+        }
+        .await
+    };
+}
+
 fn parse_doc(doc: &str) -> Result<Place> {
     serde_json::from_str(doc).map_err(|e| StoreError::Corrupt(format!("place: {e}")))
 }
@@ -128,16 +174,23 @@ impl Store {
         one(n)
     }
 
-    /// Closes a place until `until` (a Paris date, inclusive) for `reason`.
-    pub async fn close_place(&self, id: &str, until: &str, reason: &str, now: Millis) -> Result<()> {
-        let n = on_db!(self, write, |pool, _b| {
-            sqlx::query("UPDATE places SET closed_until = $2, closure_reason = $3, updated_at = $4 WHERE id = $1")
+    /// Closes a place until `until` (a Paris date, inclusive) for `reason`, and tells the
+    /// senders of referrals under way (`tell`) in the same transaction; gives how many were
+    /// told.
+    pub async fn close_place(&self, id: &str, until: &str, reason: &str, now: Millis, tell: Option<TellSender<'_>>) -> Result<usize> {
+        let told = on_db!(self, write, |pool, _b| {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query("UPDATE places SET closed_until = $2, closure_reason = $3, updated_at = $4 WHERE id = $1")
                 .bind(id).bind(until).bind(reason).bind(now)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?
-                .rows_affected()
+                .rows_affected();
+            one(n)?;
+            let told = tell_senders!(tx, id, tell, now)?;
+            tx.commit().await?;
+            told
         });
-        one(n)
+        Ok(told)
     }
 
     /// Ends a temporary closure now.
@@ -153,16 +206,23 @@ impl Store {
     }
 
     /// Archives a place (`archived`: hidden from search and export, row kept) or restores it.
-    pub async fn set_place_archived(&self, id: &str, archived: bool, now: Millis) -> Result<()> {
+    /// Archiving tells the senders of referrals under way (`tell`), in the same transaction;
+    /// gives how many were told.
+    pub async fn set_place_archived(&self, id: &str, archived: bool, now: Millis, tell: Option<TellSender<'_>>) -> Result<usize> {
         let at = archived.then_some(now);
-        let n = on_db!(self, write, |pool, _b| {
-            sqlx::query("UPDATE places SET archived_at = $2, updated_at = $3 WHERE id = $1")
+        let told = on_db!(self, write, |pool, _b| {
+            let mut tx = pool.begin().await?;
+            let n = sqlx::query("UPDATE places SET archived_at = $2, updated_at = $3 WHERE id = $1")
                 .bind(id).bind(at).bind(now)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?
-                .rows_affected()
+                .rows_affected();
+            one(n)?;
+            let told = if archived { tell_senders!(tx, id, tell, now)? } else { 0 };
+            tx.commit().await?;
+            told
         });
-        one(n)
+        Ok(told)
     }
 
     /// Someone confirmed the place's data at `at` ("Vérifié aujourd'hui").

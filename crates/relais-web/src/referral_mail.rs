@@ -11,6 +11,7 @@ use relais_directory::Place;
 use relais_domain::referral::LinkPurpose;
 use relais_domain::Millis;
 use relais_store::outbox::NewMessage;
+use relais_store::place_admin::UnderWay;
 use relais_store::referrals::{LinkMail, Referral};
 
 fn with_args(tr: &Tr, key: &str, args: &[(&'static str, String)]) -> String {
@@ -114,6 +115,39 @@ pub fn outcome_mail(state: &AppState, r: &Referral, now: Millis) -> Option<LinkM
         },
         token,
     })
+}
+
+/// To the sender of a referral under way whose place closes until `closure` (date, reason)
+/// or, with `None`, leaves the directory (archived at `now`): tell the person or orient them
+/// elsewhere. French, like the other staff e-mails; no personal data of the person, only the
+/// place, the date it was sent and the page where the referral is.
+pub fn place_unavailable_mail(state: &AppState, u: &UnderWay, closure: Option<(&str, &str)>, now: Millis) -> NewMessage {
+    let tr = Tr::new(Lang::Fr);
+    let page = match u.request_id {
+        Some(id) => format!("/benevole/demandes/{id}#orientations"),
+        None => "/partenaire".to_owned(),
+    };
+    let mut args = vec![
+        ("name", u.sender_name.clone()),
+        ("place", u.place_name.clone()),
+        ("sent", crate::actions::paris_time(u.sent_at)),
+        ("url", state.config.public_link(&page)),
+    ];
+    let (key, subject, body) = match closure {
+        Some((until, reason)) => {
+            args.push(("date", crate::pages::places_admin::date_text(&tr, until)));
+            args.push(("reason", reason.to_owned()));
+            (format!("referral-place-closed:{}:{until}", u.referral_id), "referral-place-closed-subject", "referral-place-closed-body")
+        }
+        None => (format!("referral-place-archived:{}:{now}", u.referral_id), "referral-place-archived-subject", "referral-place-archived-body"),
+    };
+    NewMessage {
+        idempotency_key: key,
+        recipient: u.sender_email.clone(),
+        subject: with_args(&tr, subject, &args),
+        body_text: with_args(&tr, body, &args),
+        not_before_ms: now,
+    }
 }
 
 /// The place's address as one line.

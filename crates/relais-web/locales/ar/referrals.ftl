@@ -41,6 +41,26 @@ referral-by-phone = للاتصال
 referral-place-closed = هذا المكان مغلق حتى { $date } ضمنًا: أخبر الشخص أو وجّهه إلى مكان آخر.
 referral-place-closed-because = هذا المكان مغلق حتى { $date } ضمنًا ({ $reason }): أخبر الشخص أو وجّهه إلى مكان آخر.
 referral-place-archived = هذا المكان لم يعد في الدليل: وجّه الشخص إلى مكان آخر.
+referral-place-closed-subject = التوجيه إلى { $place }: المكان مغلق حتى { $date }
+referral-place-closed-body =
+    مرحبًا { $name }،
+
+    وجّهت شخصًا إلى { $place } في { $sent }. هذا المكان مغلق حتى { $date } ضمنًا (السبب: { $reason }).
+
+    أخبر الشخص أو وجّهه إلى مكان آخر:
+    { $url }
+
+    Relais
+referral-place-archived-subject = التوجيه إلى { $place }: المكان لم يعد في الدليل
+referral-place-archived-body =
+    مرحبًا { $name }،
+
+    وجّهت شخصًا إلى { $place } في { $sent }. هذا المكان لم يعد في الدليل.
+
+    وجّه الشخص إلى مكان آخر:
+    { $url }
+
+    Relais
 referral-state-sent = أُرسل، في انتظار الجواب
 referral-state-accepted = مقبول
 referral-state-refused = مرفوض

@@ -41,6 +41,26 @@ referral-by-phone = to call
 referral-place-closed = This place is closed until { $date } inclusive: tell the person, or orient them to another place.
 referral-place-closed-because = This place is closed until { $date } inclusive ({ $reason }): tell the person, or orient them to another place.
 referral-place-archived = This place is no longer in the directory: orient the person to another place.
+referral-place-closed-subject = Referral to { $place }: the place is closed until { $date }
+referral-place-closed-body =
+    Hello { $name },
+
+    You referred a person to { $place } on { $sent }. This place is closed until { $date } inclusive (reason: { $reason }).
+
+    Tell the person, or orient them to another place:
+    { $url }
+
+    Relais
+referral-place-archived-subject = Referral to { $place }: the place is no longer in the directory
+referral-place-archived-body =
+    Hello { $name },
+
+    You referred a person to { $place } on { $sent }. This place is no longer in the directory.
+
+    Orient the person to another place:
+    { $url }
+
+    Relais
 referral-state-sent = Sent, waiting for an answer
 referral-state-accepted = Accepted
 referral-state-refused = Refused

@@ -41,6 +41,26 @@ referral-by-phone = à appeler
 referral-place-closed = Ce lieu est fermé jusqu'au { $date } inclus : prévenez la personne ou orientez-la vers un autre lieu.
 referral-place-closed-because = Ce lieu est fermé jusqu'au { $date } inclus ({ $reason }) : prévenez la personne ou orientez-la vers un autre lieu.
 referral-place-archived = Ce lieu n'est plus dans l'annuaire : orientez la personne vers un autre lieu.
+referral-place-closed-subject = Orientation vers { $place } : le lieu est fermé jusqu'au { $date }
+referral-place-closed-body =
+    Bonjour { $name },
+
+    Vous avez orienté une personne vers { $place } le { $sent }. Ce lieu est fermé jusqu'au { $date } inclus (motif : { $reason }).
+
+    Prévenez la personne, ou orientez-la vers un autre lieu :
+    { $url }
+
+    Relais
+referral-place-archived-subject = Orientation vers { $place } : le lieu n'est plus dans l'annuaire
+referral-place-archived-body =
+    Bonjour { $name },
+
+    Vous avez orienté une personne vers { $place } le { $sent }. Ce lieu n'est plus dans l'annuaire.
+
+    Orientez la personne vers un autre lieu :
+    { $url }
+
+    Relais
 referral-state-sent = Envoyée, en attente de réponse
 referral-state-accepted = Acceptée
 referral-state-refused = Refusée

@@ -505,7 +505,11 @@ pub async fn close(State(state): State<AppState>, ctx: PageCtx, Path(id): Path<S
         let now = now_ms();
         match editing::check_closure(&data.text("closed_until"), &data.text("closure_reason"), editing::paris_today(now)) {
             Ok((until, reason)) => {
-                state.store.close_place(&id, &until.to_string(), &reason, now).await?;
+                let until = until.to_string();
+                // Whoever oriented someone there and is still waiting on it hears of it.
+                let tell = |u: &relais_store::place_admin::UnderWay| crate::referral_mail::place_unavailable_mail(&state, u, Some((&until, &reason)), now);
+                let told = state.store.close_place(&id, &until, &reason, now, Some(&tell)).await?;
+                tracing::info!(place = %id, told, "place closed");
                 state.places.changed_here(&state.store).await;
                 Ok(Redirect::to(&format!("/coordination/lieux/{}?avis=ferme", id_path(&id))).into_response())
             }
@@ -529,8 +533,14 @@ async fn simple(state: &AppState, ctx: &PageCtx, id: &str, data: &FormData, what
     let now = now_ms();
     match what {
         "rouvert" => state.store.reopen_place(id, now).await?,
-        "archive" => state.store.set_place_archived(id, true, now).await?,
-        "restaure" => state.store.set_place_archived(id, false, now).await?,
+        "archive" => {
+            let tell = |u: &relais_store::place_admin::UnderWay| crate::referral_mail::place_unavailable_mail(state, u, None, now);
+            let told = state.store.set_place_archived(id, true, now, Some(&tell)).await?;
+            tracing::info!(place = %id, told, "senders of referrals under way told");
+        }
+        "restaure" => {
+            state.store.set_place_archived(id, false, now, None).await?;
+        }
         _ => state.store.mark_place_checked(id, Some(who), now).await?,
     }
     state.places.changed_here(&state.store).await;

@@ -226,7 +226,7 @@ async fn a_place_closed_until_a_date_is_shown_closed_and_never_open_now_then_reo
     assert_eq!(ids(&found), vec!["p1"]);
     assert!(found["places"][0]["closed_until"].is_null());
     // A closure whose last day has passed ends by itself.
-    app.store.close_place("p1", &yesterday, "Grève", relais_web::now_ms()).await.unwrap();
+    app.store.close_place("p1", &yesterday, "Grève", relais_web::now_ms(), None).await.unwrap();
     assert_eq!(search(&app, "near=73000").await["places"][0]["open_now"], true);
 }
 

@@ -539,29 +539,55 @@ async fn a_referral_under_way_warns_its_sender_when_the_place_closes_or_leaves_t
     assert_eq!(status, StatusCode::SEE_OTHER);
     let warnings = |html: &str| html.matches("class=\"place-warning\"").count();
     assert_eq!(warnings(&html), 0, "open places warn nobody");
+    let to_sender = |app: &TestApp| {
+        let store = app.store.clone();
+        async move {
+            store.recent_messages(100).await.unwrap().into_iter().filter(|m| m.recipient.as_deref() == Some("v8@relais.test")).collect::<Vec<_>>()
+        }
+    };
 
-    // A closure that ended yesterday says nothing; one in effect says until when and why.
+    // A closure that ended yesterday says nothing.
     let now = relais_web::now_ms();
     let today = relais_directory::editing::paris_today(now);
     let yesterday = today.yesterday().unwrap();
-    app.store.close_place(WITH_MAIL, &yesterday.to_string(), "Travaux", now).await.unwrap();
+    app.store.close_place(WITH_MAIL, &yesterday.to_string(), "Travaux", now, None).await.unwrap();
     let (_, html) = page(&c, request_url.clone()).await;
     assert_eq!(warnings(&html), 0, "{html}");
-    let tomorrow = today.tomorrow().unwrap();
-    app.store.close_place(WITH_MAIL, &tomorrow.to_string(), "Travaux", now).await.unwrap();
-    app.store.close_place(NO_MAIL, &tomorrow.to_string(), "Travaux", now).await.unwrap();
+
+    // A coordinator closes both places until tomorrow: the referral under way warns on the
+    // page, and its sender gets one e-mail (none for the refused one, none twice).
+    app.user(Role::Coordinator, "coord@relais.test", &["fr"], &[]).await;
+    let coord = browser();
+    sign_in_as(&app, &coord, "coord@relais.test").await;
+    let (_, html) = page(&coord, app.url(&format!("/coordination/lieux/{WITH_MAIL}"))).await;
+    let ccsrf = csrf_of(&html);
+    let tomorrow = today.tomorrow().unwrap().to_string();
+    for place in [WITH_MAIL, NO_MAIL, WITH_MAIL] {
+        let fields = [("csrf", ccsrf.as_str()), ("closed_until", tomorrow.as_str()), ("closure_reason", "Travaux")];
+        let (status, _, _) = post_form(&coord, app.url(&format!("/coordination/lieux/{place}/fermer")), &fields).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
     let (_, html) = page(&c, request_url.clone()).await;
     assert_eq!(warnings(&html), 1, "only the referral under way warns: {html}");
-    let shown = tomorrow.strftime("%d/%m/%Y").to_string();
+    let shown = today.tomorrow().unwrap().strftime("%d/%m/%Y").to_string();
     assert!(html.contains("Ce lieu est fermé jusqu") && html.contains(&format!("{shown} inclus (Travaux)")), "{html}");
+    let mails = to_sender(&app).await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let body = mails[0].body_text.clone().unwrap();
+    assert!(mails[0].subject.contains("France Services Chambéry") && body.contains(&format!("{shown} inclus (motif : Travaux)")), "{body}");
+    assert!(body.contains(&format!("/benevole/demandes/{id}#orientations")) && !body.contains("Maryse") && !body.contains("Vitale"), "{body}");
 
-    // Archived: orient elsewhere. The partner's and the volunteer's lists share the rows; in
-    // English too.
-    app.store.set_place_archived(WITH_MAIL, true, now).await.unwrap();
-    app.store.set_place_archived(NO_MAIL, true, now).await.unwrap();
+    // Archived: orient elsewhere, by e-mail too. In English on an English page.
+    for place in [WITH_MAIL, NO_MAIL] {
+        let (status, _, _) = post_form(&coord, app.url(&format!("/coordination/lieux/{place}/archiver")), &[("csrf", ccsrf.as_str())]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
     let (_, html) = page(&c, request_url.clone()).await;
     assert_eq!(warnings(&html), 1, "{html}");
     assert!(html.contains("est plus dans l") && html.contains("orientez la personne vers un autre lieu"), "{html}");
     let (_, html) = page(&c, app.url(&format!("/benevole/demandes/{id}?lang=en"))).await;
     assert!(html.contains("This place is no longer in the directory: orient the person to another place."), "{html}");
+    let mails = to_sender(&app).await;
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    assert!(mails.iter().any(|m| m.subject.contains("plus dans l'annuaire")), "{mails:?}");
 }
