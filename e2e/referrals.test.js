@@ -1,12 +1,26 @@
 // Issue 6: a partner structure's pages and the referral form pass axe, in French, English
 // and Arabic: the partner area, the request on behalf of a person with its consent error,
 // "Orienter ici" on the places search, the referral form with its consent error, and the
-// partner area listing the referral. Uses the demo partner (ccas@relais.test).
+// partner area listing the referral, then the place's one-time link page (before and after
+// its answer, and spent). Uses the demo partner (ccas@relais.test).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { LANGS, SERVER_SKIP, launch, newContext, url, submit, assertNoAxeViolations } from './lib.js';
 
 const PARTNER = 'ccas@relais.test';
+const DB = process.env.RELAIS_E2E_DB;
+
+/** The path of the newest answer link e-mailed to a place (`/orientation/<token>`), read from
+ *  the outbox of the server under test (its SQLite file; scripts/e2e.sh gives its path). */
+function answerLinkOf() {
+  assert.ok(DB, 'RELAIS_E2E_DB is not set (scripts/e2e.sh sets it to the server\'s database)');
+  const body = execFileSync('sqlite3', [DB,
+    "SELECT body_text FROM outbox WHERE idempotency_key LIKE 'referral-answer:%' ORDER BY id DESC LIMIT 1"], { encoding: 'utf8' });
+  const m = body.match(/\/orientation\/[0-9a-f]+/);
+  assert.ok(m, `no answer link in the newest referral e-mail: ${body}`);
+  return m[0];
+}
 const PASSWORD = 'demo-relais-2026';
 
 describe('partner pages and the referral form pass axe', { skip: SERVER_SKIP }, () => {
@@ -55,6 +69,23 @@ describe('partner pages and the referral form pass axe', { skip: SERVER_SKIP }, 
         assert.equal(new URL(page.url()).pathname, '/partenaire');
         assert.ok(await page.locator('#referrals-title').isVisible());
         await assertNoAxeViolations(page, `/partenaire with a referral ?lang=${lang}`);
+
+        // The place's one-time link page (public, no sign-in), read from the e-mail waiting in
+        // the server's outbox: before an answer, the thanks after accepting, and spent (410).
+        const link = answerLinkOf();
+        const place = await context.browser().newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 } });
+        try {
+          const p = await place.newPage();
+          let r = await p.goto(url(link, lang));
+          assert.equal(r.status(), 200);
+          await assertNoAxeViolations(p, `the place's link page ?lang=${lang}`);
+          r = await submit(p, () => p.locator('form[action^="/orientation/"]').filter({ has: p.locator('input[name="action"][value="accept"]') }).locator('button').click());
+          assert.equal(r.status(), 200);
+          await assertNoAxeViolations(p, `the place's link page, accepted ?lang=${lang}`);
+          r = await p.goto(url(link, lang));
+          assert.equal(r.status(), 410);
+          await assertNoAxeViolations(p, `the place's link page, spent (410) ?lang=${lang}`);
+        } finally { await place.close(); }
       } finally { await context.close(); }
     });
   }

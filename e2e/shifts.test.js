@@ -15,6 +15,9 @@ const PAGES = [
   // Issue 3: the tutorial editor (list, and one tutorial's source with its preview).
   ['admin@relais.test', '/coordination/tutoriels'],
   ['admin@relais.test', '/coordination/tutoriels/ameli-attestation-droits/fr'],
+  // Issue 6: every referral (referrals.test.js, which runs before, sent some), and one state.
+  ['admin@relais.test', '/coordination/orientations'],
+  ['admin@relais.test', '/coordination/orientations?etat=sent'],
 ];
 
 describe('signed-in pages pass axe', { skip: SERVER_SKIP }, () => {

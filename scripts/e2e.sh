@@ -47,7 +47,7 @@ fi
 echo "server ready at $URL"
 
 status=0
-(cd e2e && RELAIS_URL="$URL" node --test --test-reporter=tap --test-concurrency=1) || status=$?
+(cd e2e && RELAIS_URL="$URL" RELAIS_E2E_DB="$DATA/relais.db" node --test --test-reporter=tap --test-concurrency=1) || status=$?
 if [ "$status" != 0 ]; then
   echo "--- last lines of the server log ---"; tail -40 "$LOG"
 fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need: Debian's chromium and the e2e npm packages.
+# Installs what the browser tests need: Debian's chromium, sqlite3 and the e2e npm packages.
 # Idempotent: does nothing that is already done. Never downloads a browser build of its own
 # (no `npx playwright install`): the tests drive /usr/bin/chromium.
 set -euo pipefail
@@ -13,6 +13,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 fi
 chromium --version 2>/dev/null
+
+# The referral test reads the place's one-time link from the server's outbox (SQLite file).
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends sqlite3 >/dev/null; }
+fi
 
 if ! command -v npm >/dev/null 2>&1; then
   echo "npm is missing: install Node.js 20 first" >&2

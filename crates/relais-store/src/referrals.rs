@@ -349,6 +349,19 @@ impl Store {
         })
     }
 
+    /// Every referral, newest first, in state `state` if given (the coordinators' list).
+    pub async fn referrals_recent(&self, state: Option<State>, limit: i64) -> Result<Vec<Referral>> {
+        on_db!(self, read, |pool, _b| {
+            Ok(sqlx::query_as::<_, Referral>(concat!(
+                "SELECT ", cols!(), " FROM referrals WHERE ($1 IS NULL OR state = $1) ORDER BY sent_at DESC, id DESC LIMIT $2"
+            ))
+            .bind(state.map(|s| s.as_str()))
+            .bind(limit)
+            .fetch_all(pool)
+            .await?)
+        })
+    }
+
     /// The referrals an account sent, newest first.
     pub async fn referrals_sent_by(&self, sender_id: i64, limit: i64) -> Result<Vec<Referral>> {
         on_db!(self, read, |pool, _b| {

@@ -144,6 +144,7 @@ event-referral-no-show = لم يحضر الشخص إلى المكان
 role-partner = شريك
 nav-partner = فضاء الشريك
 coordination-nav-partners = الشركاء
+coordination-nav-referrals = التوجيهات
 partner-home-title = فضاء الشريك
 partner-send-request = إرسال طلب إلى الخط نيابة عن شخص
 partner-find-place = البحث عن مكان لتوجيه شخص
@@ -187,3 +188,19 @@ partner-invitation-intro = مرحبًا { $name }، اختر كلمة مرورك
 partner-invitation-password = كلمة المرور
 partner-invitation-password-hint = 10 أحرف على الأقل.
 partner-invitation-submit = تفعيل دخولي
+referral-list-title = التوجيهات
+referral-list-intro = التوجيهات التي أرسلها متطوعو شبكاتك وشركاؤها، الأحدث أولًا: التي تنتظر رد المكان، والتي ستنتهي صلاحيتها قريبًا، والتي أُرسلت إلى مكان أُغلق منذ ذلك الحين.
+referral-list-filter = الحالة
+referral-list-submit = عرض
+referral-list-all = كل الحالات
+referral-list-count = { $count ->
+    [0] لا يوجد أي توجيه.
+    [one] توجيه واحد.
+   *[other] { $count } توجيهات.
+}
+referral-list-caption = التوجيهات، الأحدث أولًا
+referral-list-col-topic = الموضوع
+referral-list-col-sender = أرسله
+referral-list-col-request = الطلب
+referral-list-open-request = عرض الطلب
+referral-list-no-request = (شريك، بدون طلب)

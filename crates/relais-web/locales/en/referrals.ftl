@@ -144,6 +144,7 @@ event-referral-no-show = The person did not come to the place
 role-partner = Partner
 nav-partner = My partner area
 coordination-nav-partners = Partners
+coordination-nav-referrals = Referrals
 partner-home-title = Partner area
 partner-send-request = Send a request to the line for a person
 partner-find-place = Find a place to refer a person to
@@ -187,3 +188,19 @@ partner-invitation-intro = Hello { $name }, choose your password.
 partner-invitation-password = Password
 partner-invitation-password-hint = At least 10 characters.
 partner-invitation-submit = Activate my access
+referral-list-title = Referrals
+referral-list-intro = The referrals sent by the volunteers and partners of your networks, newest first: those waiting for the place's answer, those about to expire, those to a place closed since.
+referral-list-filter = State
+referral-list-submit = Show
+referral-list-all = All states
+referral-list-count = { $count ->
+    [0] No referral.
+    [one] 1 referral.
+   *[other] { $count } referrals.
+}
+referral-list-caption = Referrals, newest first
+referral-list-col-topic = Topic
+referral-list-col-sender = Sent by
+referral-list-col-request = Request
+referral-list-open-request = See the request
+referral-list-no-request = (partner, no request)

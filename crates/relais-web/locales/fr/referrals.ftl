@@ -144,6 +144,7 @@ event-referral-no-show = La personne n'est pas venue au lieu
 role-partner = Partenaire
 nav-partner = Mon espace partenaire
 coordination-nav-partners = Partenaires
+coordination-nav-referrals = Orientations
 partner-home-title = Espace partenaire
 partner-send-request = Envoyer une demande à la ligne pour une personne
 partner-find-place = Chercher un lieu pour orienter une personne
@@ -187,3 +188,19 @@ partner-invitation-intro = Bonjour { $name }, choisissez votre mot de passe.
 partner-invitation-password = Mot de passe
 partner-invitation-password-hint = 10 caractères au moins.
 partner-invitation-submit = Activer mon accès
+referral-list-title = Orientations
+referral-list-intro = Les orientations envoyées par les bénévoles et partenaires de vos réseaux, les plus récentes d'abord : celles qui attendent la réponse du lieu, celles qui vont expirer, celles vers un lieu fermé depuis.
+referral-list-filter = État
+referral-list-submit = Afficher
+referral-list-all = Tous les états
+referral-list-count = { $count ->
+    [0] Aucune orientation.
+    [one] 1 orientation.
+   *[other] { $count } orientations.
+}
+referral-list-caption = Orientations, les plus récentes d'abord
+referral-list-col-topic = Sujet
+referral-list-col-sender = Envoyée par
+referral-list-col-request = Demande
+referral-list-open-request = Voir la demande
+referral-list-no-request = (partenaire, sans demande)

@@ -40,6 +40,7 @@ pub mod places_admin;
 pub mod places_import;
 pub mod profile;
 pub mod public;
+pub mod referral_list;
 pub mod referrals;
 pub mod schedule_view;
 pub mod service_hours;
@@ -151,6 +152,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/partenaire/demande", get(partners::request_form).post(partners::request_submit))
         .route("/partenaire/invitation/{token}", get(partners::invitation).post(partners::invitation_accept))
         .route("/coordination/partenaires", get(partners::list).post(partners::invite))
+        .route("/coordination/orientations", get(referral_list::list))
         // Issue 5: the phone line's page.
         .route("/coordination/telephonie", get(crate::telephony::page::show))
         .layer(axum::middleware::from_fn_with_state(state, crate::i18n::page_context))

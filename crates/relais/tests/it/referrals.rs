@@ -591,3 +591,69 @@ async fn a_referral_under_way_warns_its_sender_when_the_place_closes_or_leaves_t
     assert_eq!(mails.len(), 2, "{mails:?}");
     assert!(mails.iter().any(|m| m.subject.contains("plus dans l'annuaire")), "{mails:?}");
 }
+
+/// An active account in `network`, created in storage.
+async fn member(app: &TestApp, role: Role, email: &str, network: i64) -> i64 {
+    let new = relais_store::NewUser {
+        email: email.into(),
+        display_name: email.split('@').next().unwrap().into(),
+        password: PASSWORD.into(),
+        role,
+        status: relais_store::AccountStatus::Active,
+        languages: vec!["fr".into()],
+        topic_skills: vec![],
+        networks: vec![network],
+    };
+    app.store.create_user(&new, relais_web::now_ms()).await.unwrap().id
+}
+
+#[tokio::test]
+async fn coordinators_follow_the_referrals_of_their_networks_without_the_persons_data() {
+    let app = TestApp::spawn().await;
+    seed_places(&app).await;
+    let now = relais_web::now_ms();
+    let a = app.store.ensure_network("Réseau Savoie", now).await.unwrap().id;
+    let b = app.store.ensure_network("Réseau Isère", now).await.unwrap().id;
+    let in_a = member(&app, Role::Volunteer, "ines@relais.test", a).await;
+    let in_b = member(&app, Role::Volunteer, "bruno@relais.test", b).await;
+    member(&app, Role::Coordinator, "coord-a@relais.test", a).await;
+    for (sender, key) in [(in_a, "k-a"), (in_b, "k-b")] {
+        let new = NewReferral {
+            request_id: None,
+            place_id: WITH_MAIL.into(),
+            place_name: "France Services Chambéry".into(),
+            place_email: Some("accueil@fs-chambery.test".into()),
+            topic: "famille-caf".into(),
+            first_name: Some("Maryse".into()),
+            need: Some("Refaire sa carte Vitale".into()),
+            sender_id: sender,
+            consent_at: now,
+            expires_at: now + 30 * DAY,
+            form_key: key.into(),
+        };
+        app.store.create_referral(&new, None, None, None, now).await.unwrap();
+    }
+
+    // A coordinator sees what their network sent, not the other network's, and no first name
+    // or need of the person.
+    let c = browser();
+    sign_in_as(&app, &c, "coord-a@relais.test").await;
+    let (status, html) = page(&c, app.url("/coordination/orientations")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("1 orientation.") && html.contains("<td>ines</td>") && !html.contains("bruno"), "{html}");
+    assert!(!html.contains("Maryse") && !html.contains("Vitale"), "no personal data of the person: {html}");
+    assert!(html.contains("France Services Chambéry") && html.contains("Envoyée"), "{html}");
+    // Filtered by state.
+    let (_, html) = page(&c, app.url("/coordination/orientations?etat=accepted")).await;
+    assert!(html.contains("Aucune orientation."), "{html}");
+    // An administrator sees both; a volunteer may not see the list.
+    app.user(Role::Admin, "admin@relais.test", &["fr"], &[]).await;
+    let admin = browser();
+    sign_in_as(&app, &admin, "admin@relais.test").await;
+    let (_, html) = page(&admin, app.url("/coordination/orientations?lang=en")).await;
+    assert!(html.contains("2 referrals.") && html.contains("<td>ines</td>") && html.contains("<td>bruno</td>"), "{html}");
+    let v = browser();
+    sign_in_as(&app, &v, "ines@relais.test").await;
+    let (status, _) = page(&v, app.url("/coordination/orientations")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
