@@ -150,6 +150,7 @@ async fn every_page_with_every_role() {
         ("/partenaire".into(), PARTNER),
         ("/partenaire/demande".into(), ON_BEHALF),
         ("/coordination/partenaires".into(), COORD),
+        ("/coordination/orientations".into(), COORD),
     ];
     let mut browsers = vec![(Anonymous, { relais_web::install_tls_provider(); reqwest::Client::builder() }.redirect(reqwest::redirect::Policy::none()).build().unwrap())];
     for (who, email) in [(Partner, "p@relais.test"), (Volunteer, "v@relais.test"), (Coordinator, "c@relais.test"), (Admin, "a@relais.test")] {
