@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use relais_directory::vocab::{FRAIS, SERVICES};
+use relais_directory::vocab::{FRAIS, PRISE_EN_CHARGE, SERVICES};
 use serde::Deserialize;
 
 /// The radii offered in the form, km.
@@ -107,6 +107,15 @@ fn fee_label(tr: &Tr, s: &str) -> String {
     }
 }
 
+/// A support the place offers for a specific need (deafness, visual impairment…), in the
+/// page's language: people choose a place by it.
+fn specific_label(tr: &Tr, s: &str) -> String {
+    match PRISE_EN_CHARGE.iter().position(|x| *x == s) {
+        Some(i) => tr.t(&format!("places-specific-{i}")),
+        None => s.to_string(),
+    }
+}
+
 fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
     let km = |d: f64| {
         let n = format!("{d:.1}");
@@ -134,7 +143,7 @@ fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
         site_web: p.site_web,
         prise_rdv: p.prise_rdv,
         fiche_acces_libre: p.fiche_acces_libre,
-        specific: p.prise_en_charge_specifique,
+        specific: p.prise_en_charge_specifique.iter().map(|s| specific_label(tr, s)).collect(),
         fees: p.frais_a_charge.iter().map(|f| fee_label(tr, f)).collect(),
         services: p.services.iter().map(|s| service_label(tr, s)).collect(),
         osm_url: p.osm_url,

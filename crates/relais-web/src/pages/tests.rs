@@ -154,6 +154,10 @@ fn required_keys() -> BTreeSet<String> {
     ] {
         keys.insert(dashed("conflict", code));
     }
+    // The public page's labels of the schema's vocabularies, by position.
+    for i in 0..relais_directory::vocab::PRISE_EN_CHARGE.len() {
+        keys.insert(format!("places-specific-{i}"));
+    }
     // Why an import refused a row: every code the directory crate may give.
     for code in relais_directory::reason::CODES {
         keys.insert(format!("places-import-reason-{code}"));

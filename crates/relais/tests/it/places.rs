@@ -359,3 +359,24 @@ async fn import_and_export_run_beside_a_live_server_that_is_writing() {
     let csv = std::fs::read(&path).unwrap();
     assert_eq!(relais_directory::parse(&csv, relais_directory::Format::LmnCsv).unwrap().accepted.len(), 687);
 }
+
+/// The supports for a specific need (deafness, visual impairment…) are read in the page's
+/// language: a deaf person looking in English or Arabic chooses a place by them.
+#[tokio::test]
+async fn the_supports_for_a_specific_need_are_shown_in_the_pages_language() {
+    let app = TestApp::spawn().await;
+    let json = serde_json::json!([
+        {"id": "lieu-lsf", "pivot": "43493312300029", "nom": "Maison France Services", "commune": "Chambéry", "code_postal": "73000",
+         "adresse": "1 place de la Mairie", "date_maj": "2026-01-02", "latitude": 45.566, "longitude": 5.921,
+         "prise_en_charge_specifique": "Surdité|Déficience visuelle"}
+    ]);
+    let report = relais_directory::parse(&serde_json::to_vec(&json).unwrap(), relais_directory::Format::LmnJson).unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    app.store_places(&report.accepted, relais_web::now_ms()).await;
+    let c = browser();
+    for (lang, expected) in [("fr", "Surdité, Déficience visuelle"), ("en", "Deafness, Visual impairment"), ("ar", "الصمم, ضعف البصر")] {
+        let (_, html) = page(&c, app.url(&format!("/lieux?near=73000&radius_km=10&lang={lang}"))).await;
+        assert!(html.contains("Maison France Services"), "{html}");
+        assert!(html.contains(expected), "{lang}: {html}");
+    }
+}
