@@ -85,13 +85,19 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<ImportReport, FileError> {
         return Err(FileError::TooLarge(bytes.len()));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let rows = match format {
-        Format::LmnCsv => csv_rows(bytes)?,
-        Format::LmnJson => json_rows(bytes)?,
+    // Rows are decoded and checked on every core (pure work, order kept), then the ids
+    // compared in order. A CSV record becomes its row and its place in one step, so the rows
+    // of the whole file never sit in memory all at once.
+    let checked: Vec<(u64, Result<Place, Vec<Rejected>>)> = match format {
+        Format::LmnCsv => {
+            let (names, records) = csv_records(bytes)?;
+            let checked = crate::parallel::map(records, |(line, rec)| Ok((line, check_row(csv_row(&names, line, &rec)?))));
+            // In order, so the error reported is the first bad line's.
+            checked.into_iter().collect::<Result<_, FileError>>()?
+        }
+        Format::LmnJson => crate::parallel::map(json_rows(bytes)?, |(line, row)| (line, check_row(row))),
         Format::DataInclusion => return crate::data_inclusion::parse(bytes),
     };
-    // Rows are checked on every core (pure work, order kept), then the ids compared in order.
-    let checked = crate::parallel::map(rows, |(line, row)| (line, check_row(row)));
     let mut report = ImportReport::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for (line, outcome) in checked {
@@ -128,7 +134,9 @@ fn check_row(row: Row) -> Result<Place, Vec<Rejected>> {
 
 pub(crate) type Row = HashMap<String, String>;
 
-fn csv_rows(bytes: &[u8]) -> Result<Vec<(u64, Row)>, FileError> {
+/// The header's names and every record with its line, cut in order (quotes may span lines);
+/// required columns checked.
+fn csv_records(bytes: &[u8]) -> Result<(Vec<String>, Vec<(u64, csv::ByteRecord)>), FileError> {
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let header = rdr.byte_headers().map_err(|e| csv_error(&e))?.clone();
     let mut names = Vec::with_capacity(header.len());
@@ -139,7 +147,6 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<(u64, Row)>, FileError> {
     if !missing.is_empty() {
         return Err(FileError::MissingColumns(missing));
     }
-    // The records are cut sequentially (quotes may span lines), then decoded on every core.
     let mut records = Vec::new();
     loop {
         let mut rec = csv::ByteRecord::new();
@@ -152,16 +159,17 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<(u64, Row)>, FileError> {
         let line = rec.position().map(|p| p.line()).unwrap_or(line);
         records.push((line, rec));
     }
-    let decoded = crate::parallel::map(records, |(line, rec)| {
-        let mut row = Row::with_capacity(names.len());
-        for (name, value) in names.iter().zip(rec.iter()) {
-            let v = std::str::from_utf8(value).map_err(|_| FileError::Encoding { line })?;
-            row.insert(name.clone(), v.to_string());
-        }
-        Ok((line, row))
-    });
-    // In order, so the error reported is the first bad line's.
-    decoded.into_iter().collect()
+    Ok((names, records))
+}
+
+/// One record as a row (field name → text), or the encoding fault of its line.
+fn csv_row(names: &[String], line: u64, rec: &csv::ByteRecord) -> Result<Row, FileError> {
+    let mut row = Row::with_capacity(names.len());
+    for (name, value) in names.iter().zip(rec.iter()) {
+        let v = std::str::from_utf8(value).map_err(|_| FileError::Encoding { line })?;
+        row.insert(name.clone(), v.to_string());
+    }
+    Ok(row)
 }
 
 fn csv_error(e: &csv::Error) -> FileError {
