@@ -127,7 +127,13 @@ pub struct InviteRow {
     pub email: String,
     pub languages: Vec<String>,
     pub topics: Vec<String>,
+    /// A partner structure's name: the file has a `structure` column, so its rows are
+    /// partner accounts (CCAS, social centres…), not volunteers.
+    pub structure: Option<String>,
 }
+
+/// Longest structure name of a partner, characters.
+pub const MAX_STRUCTURE_CHARS: usize = 200;
 
 /// A problem of an invitation file: `column` is the header name as the coordinator wrote
 /// it (or `file` for the file as a whole); `code` a stable code.
@@ -150,6 +156,7 @@ enum Col {
     Email,
     Languages,
     Topics,
+    Structure,
 }
 
 fn column_of(header: &str) -> Option<Col> {
@@ -158,6 +165,7 @@ fn column_of(header: &str) -> Option<Col> {
         "email" | "e-mail" | "courriel" | "mail" => Some(Col::Email),
         "langues" | "languages" => Some(Col::Languages),
         "sujets" | "topics" => Some(Col::Topics),
+        "structure" => Some(Col::Structure),
         _ => None,
     }
 }
@@ -174,7 +182,9 @@ fn split_list(s: &str) -> Vec<String> {
 
 /// Reads a whole invitation file. Header `nom,email[,langues][,sujets]` (or
 /// `name,email,languages,topics`), `;` or `,` separated, lists inside a cell separated by
-/// `|`. Languages default to French when the column is absent or the cell empty. Returns
+/// `|`. Languages default to French when the column is absent or the cell empty. A file with
+/// a `structure` column (`structure,nom,email`) invites partner accounts instead: every row
+/// names its structure, and languages and topics (volunteers' columns) are refused. Returns
 /// every row, or every problem found (all of them, not only the first).
 pub fn parse_invitations(bytes: &[u8], known_topics: &[String]) -> Result<Vec<InviteRow>, Vec<CsvProblem>> {
     let Ok(text) = std::str::from_utf8(bytes) else {
@@ -202,6 +212,15 @@ pub fn parse_invitations(bytes: &[u8], known_topics: &[String]) -> Result<Vec<In
             problems.push(CsvProblem::new(1, h.trim(), "repeated_column"));
         }
         columns.push((col, h.trim().to_owned()));
+    }
+    // Partners: their structure instead of a volunteer's languages and skills.
+    let partners = columns.iter().any(|(c, _)| *c == Some(Col::Structure));
+    if partners {
+        for (c, h) in &columns {
+            if matches!(c, Some(Col::Languages | Col::Topics)) {
+                problems.push(CsvProblem::new(1, h, "partner_column"));
+            }
+        }
     }
     for (need, name) in [(Col::Name, "nom"), (Col::Email, "email")] {
         if !columns.iter().any(|(c, _)| *c == Some(need)) {
@@ -254,8 +273,24 @@ pub fn parse_invitations(bytes: &[u8], known_topics: &[String]) -> Result<Vec<In
         } else {
             true
         };
+        let structure = if partners {
+            let s = cell(Col::Structure).trim();
+            if s.is_empty() {
+                problems.push(CsvProblem::new(line, &header_of(Col::Structure), "structure_missing"));
+                None
+            } else if s.chars().count() > MAX_STRUCTURE_CHARS {
+                problems.push(CsvProblem::new(line, &header_of(Col::Structure), "structure_too_long"));
+                None
+            } else {
+                Some(Some(s.to_owned()))
+            }
+        } else {
+            Some(None)
+        };
         let langs = split_list(cell(Col::Languages));
-        let languages = if langs.is_empty() {
+        let languages = if partners {
+            Some(Vec::new())
+        } else if langs.is_empty() {
             Some(vec!["fr".to_owned()])
         } else {
             match check_languages(&langs) {
@@ -273,8 +308,8 @@ pub fn parse_invitations(bytes: &[u8], known_topics: &[String]) -> Result<Vec<In
                 None
             }
         };
-        if let (Some(name), true, Some(languages), Some(topics)) = (name, email_ok, languages, topics) {
-            rows.push(InviteRow { line, name, email, languages, topics });
+        if let (Some(name), true, Some(languages), Some(topics), Some(structure)) = (name, email_ok, languages, topics, structure) {
+            rows.push(InviteRow { line, name, email, languages, topics, structure });
         }
         if rows.len() + problems.len() > MAX_INVITATION_ROWS {
             return Err(vec![CsvProblem::new(line, "file", "too_many_rows")]);
@@ -308,6 +343,25 @@ mod tests {
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[1].languages, vec!["fr"], "French when not said");
         assert!(rows[1].topics.is_empty());
+    }
+
+    #[test]
+    fn a_structure_column_makes_partner_rows_each_with_its_structure() {
+        let file = "structure;nom;email\nCCAS de Chambéry;Léa Martin;lea@ccas.example.org\nCentre social des Hauts;Omar B;omar@cs.example.org\n";
+        let rows = parse_invitations(file.as_bytes(), &topics()).unwrap();
+        assert_eq!(rows.iter().map(|r| r.structure.as_deref()).collect::<Vec<_>>(), vec![Some("CCAS de Chambéry"), Some("Centre social des Hauts")]);
+        assert!(rows.iter().all(|r| r.languages.is_empty() && r.topics.is_empty()), "partners have no languages or skills");
+        // A volunteers' file has no structure.
+        let rows = parse_invitations(b"nom,email\nJean,jean@example.org\n", &topics()).unwrap();
+        assert_eq!(rows[0].structure, None);
+        // A row without its structure, one too long; volunteers' columns refused in a partners' file.
+        let long = "x".repeat(MAX_STRUCTURE_CHARS + 1);
+        let file = format!("structure,nom,email\n,A,a@example.org\n{long},B,b@example.org\n");
+        let got: Vec<(u64, String, &str)> = parse_invitations(file.as_bytes(), &topics()).unwrap_err().into_iter().map(|p| (p.line, p.column, p.code)).collect();
+        assert_eq!(got, vec![(2, "structure".to_owned(), "structure_missing"), (3, "structure".to_owned(), "structure_too_long")]);
+        let got: Vec<(u64, String, &str)> =
+            parse_invitations(b"structure,nom,email,langues\nCCAS,A,a@example.org,fr\n", &topics()).unwrap_err().into_iter().map(|p| (p.line, p.column, p.code)).collect();
+        assert_eq!(got, vec![(1, "langues".to_owned(), "partner_column")]);
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub struct NewInvitation {
     pub languages: Vec<String>,
     pub topics: Vec<String>,
     pub token_hash: String,
+    /// `Some`: a partner account of this structure (role `partner`), not a volunteer.
+    pub structure: Option<String>,
 }
 
 /// A stored invitation link.
@@ -272,8 +274,8 @@ impl Store {
                 // No password: '!' is not a hash, so no password signs in until the link is used.
                 let id: Option<(i64,)> = sqlx::query_as(
                     "INSERT INTO users (email, display_name, password_hash, role, status, languages, topic_skills, on_duty, \
-                     created_at, invited_by, awaiting_invitation) \
-                     VALUES ($1, $2, '!', 'volunteer', 'pending', $3, $4, FALSE, $5, $6, TRUE) \
+                     created_at, invited_by, awaiting_invitation, structure) \
+                     VALUES ($1, $2, '!', $7, 'pending', $3, $4, FALSE, $5, $6, TRUE, $8) \
                      ON CONFLICT (email) DO NOTHING RETURNING id",
                 )
                 .bind(&inv.email)
@@ -282,6 +284,8 @@ impl Store {
                 .bind(delimited(&inv.topics))
                 .bind(now)
                 .bind(invited_by)
+                .bind(if inv.structure.is_some() { "partner" } else { "volunteer" })
+                .bind(&inv.structure)
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some((user_id,)) = id else {

@@ -59,8 +59,12 @@ pub async fn invite(
         .map(|r| {
             let token = relais_store::sessions::random_token();
             let hash = token_hash(&token);
-            let mail = people_mail::invitation(tr, &token, &hash, &r.email, &r.name, &network.name, days, &state.config.public_url, now);
-            (NewInvitation { name: r.name, email: r.email, languages: r.languages, topics: r.topics, token_hash: hash }, mail)
+            // A file with a `structure` column invites partners: their own link and e-mail.
+            let mail = match &r.structure {
+                Some(structure) => people_mail::partner_invitation(tr, &token, &hash, &r.email, &r.name, structure, days, &state.config.public_url, now),
+                None => people_mail::invitation(tr, &token, &hash, &r.email, &r.name, &network.name, days, &state.config.public_url, now),
+            };
+            (NewInvitation { name: r.name, email: r.email, languages: r.languages, topics: r.topics, token_hash: hash, structure: r.structure }, mail)
         })
         .collect();
     let outcome = state.store.invite(network_id, me.user.id, now + state.config.invitation_ttl, &batch, now).await?;

@@ -70,3 +70,15 @@ pub fn invitation(
     ];
     message(format!("invitation:{token_hash}"), to, tr.t("mail-invitation-subject"), with_args(tr, "mail-invitation-body", &args), now)
 }
+
+/// A partner structure's invitation (`/partenaire/invitation/<token>`, one-time link).
+#[allow(clippy::too_many_arguments)]
+pub fn partner_invitation(tr: &Tr, token: &str, token_hash: &str, to: &str, name: &str, structure: &str, days: i64, public_url: &str, now: Millis) -> NewMessage {
+    let args = [
+        ("name", name.to_owned()),
+        ("structure", structure.to_owned()),
+        ("days", days.to_string()),
+        ("url", format!("{}/partenaire/invitation/{token}", public_url.trim_end_matches('/'))),
+    ];
+    message(format!("partner-invitation:{token_hash}"), to, tr.t1("partners-mail-subject", "structure", structure), with_args(tr, "partners-mail-body", &args), now)
+}

@@ -100,7 +100,7 @@ training-charter-accept = أقبل هذه النسخة من الميثاق
 
 invitations-title = دعوة متطوعين
 invitations-intro = أرسل ملف CSV. يتلقى كل شخص رسالة فيها رابط شخصي صالح لمدة { $days } يومًا. من لديه حساب لا يُدعى مرة ثانية.
-invitations-format = الصيغة: سطر عناوين «nom;email;langues;sujets» (أو «name,email,languages,topics»). الفاصل «;» أو «,». اللغات والمواضيع: رموز يفصل بينها «|». اللغات والمواضيع اختيارية.
+invitations-format = الصيغة: سطر عناوين «nom;email;langues;sujets» (أو «name,email,languages,topics»). الفاصل «;» أو «,». اللغات والمواضيع: رموز يفصل بينها «|». اللغات والمواضيع اختيارية. لدعوة الهياكل الشريكة (CCAS، المراكز الاجتماعية، France Services)، سطر عناوين «structure;nom;email»: يحصل كل سطر على حساب شريك لهيكله.
 invitations-network = شبكة الأشخاص المدعوين
 invitations-file = ملف CSV ‏(UTF-8)
 invitations-submit = تحقق وادعُ
@@ -128,7 +128,7 @@ csv-error-not-utf8 = الملف ليس بترميز UTF-8. احفظه بصيغة
 csv-error-unreadable = لا يمكن قراءة هذا السطر (علامات تنصيص غير مغلقة؟).
 csv-error-empty = الملف فارغ.
 csv-error-no-rows = لا يوجد أي شخص بعد سطر العناوين.
-csv-error-unknown-column = عمود غير معروف. الأعمدة الممكنة: nom، email، langues، sujets.
+csv-error-unknown-column = عمود غير معروف. الأعمدة الممكنة: nom، email، langues، sujets (المتطوعون) أو structure، nom، email (الشركاء).
 csv-error-repeated-column = هذا العمود مكرر.
 csv-error-missing-column = هذا العمود الإلزامي ناقص.
 csv-error-too-many-cells = في هذا السطر خانات أكثر من سطر العناوين.
@@ -141,6 +141,9 @@ csv-error-email-repeated = هذا البريد الإلكتروني موجود �
 csv-error-language-unknown = رمز لغة غير معروف (أمثلة: fr، ar، en).
 csv-error-languages-missing = لا توجد لغة.
 csv-error-topic-unknown = رمز موضوع غير معروف (انظر قائمة المواضيع).
+csv-error-structure-missing = اسم الهيكل الشريك فارغ.
+csv-error-structure-too-long = اسم الهيكل طويل جدًا (200 حرف على الأكثر).
+csv-error-partner-column = ملف الشركاء (الذي يحتوي على عمود «structure») لا يتضمن لغات ولا مواضيع: احذف هذا العمود.
 
 person-skills = المواضيع
 person-charter-version = الميثاق مقبول: النسخة { $version }

@@ -100,7 +100,7 @@ training-charter-accept = I accept this version of the charter
 
 invitations-title = Invite volunteers
 invitations-intro = Send a CSV file. Each person receives an e-mail with a personal link, valid for { $days } days. Someone who already has an account is not invited again.
-invitations-format = Format: a header line "name,email,languages,topics" (or "nom;email;langues;sujets"). Separator ";" or ",". Languages and topics: codes separated by "|". Languages and topics are optional.
+invitations-format = Format: a header line "name,email,languages,topics" (or "nom;email;langues;sujets"). Separator ";" or ",". Languages and topics: codes separated by "|". Languages and topics are optional. To invite partner structures (CCAS, social centres, France Services), a header line “structure,name,email”: each line gets a partner account of its structure.
 invitations-network = Network of the invited people
 invitations-file = CSV file (UTF-8)
 invitations-submit = Check and invite
@@ -128,7 +128,7 @@ csv-error-not-utf8 = The file is not UTF-8. Save it as "CSV UTF-8".
 csv-error-unreadable = This line cannot be read (unclosed quotes?).
 csv-error-empty = The file is empty.
 csv-error-no-rows = The file has nobody after the header.
-csv-error-unknown-column = Unknown column. Possible columns: name, email, languages, topics.
+csv-error-unknown-column = Unknown column. Possible columns: name, email, languages, topics (volunteers) or structure, name, email (partners).
 csv-error-repeated-column = This column appears twice.
 csv-error-missing-column = This required column is missing.
 csv-error-too-many-cells = This line has more cells than the header.
@@ -141,6 +141,9 @@ csv-error-email-repeated = This e-mail address is already higher up in the file.
 csv-error-language-unknown = Unknown language code (examples: fr, ar, en).
 csv-error-languages-missing = No language.
 csv-error-topic-unknown = Unknown topic code (see the topic list).
+csv-error-structure-missing = The partner structure's name is empty.
+csv-error-structure-too-long = The structure's name is too long (200 characters at most).
+csv-error-partner-column = A partners' file (with the “structure” column) has no languages or topics: remove this column.
 
 person-skills = Topics
 person-charter-version = Charter accepted: version { $version }

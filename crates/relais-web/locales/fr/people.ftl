@@ -100,7 +100,7 @@ training-charter-accept = J'accepte cette version de la charte
 
 invitations-title = Inviter des bénévoles
 invitations-intro = Envoyez un fichier CSV. Chaque personne reçoit un e-mail avec un lien personnel, valable { $days } jours. Une personne déjà inscrite n'est pas invitée une deuxième fois.
-invitations-format = Format : une ligne d'en-tête « nom;email;langues;sujets » (ou « name,email,languages,topics »). Séparateur « ; » ou « , ». Langues et sujets : des codes séparés par « | ». Langues et sujets sont facultatifs.
+invitations-format = Format : une ligne d'en-tête « nom;email;langues;sujets » (ou « name,email,languages,topics »). Séparateur « ; » ou « , ». Langues et sujets : des codes séparés par « | ». Langues et sujets sont facultatifs. Pour inviter des structures partenaires (CCAS, centres sociaux, France Services), une ligne d'en-tête « structure;nom;email » : chaque ligne reçoit un compte partenaire de sa structure.
 invitations-network = Réseau des personnes invitées
 invitations-file = Fichier CSV (UTF-8)
 invitations-submit = Vérifier et inviter
@@ -128,7 +128,7 @@ csv-error-not-utf8 = Le fichier n'est pas en UTF-8. Enregistrez-le en « CSV UTF
 csv-error-unreadable = Cette ligne ne peut pas être lue (guillemets mal fermés ?).
 csv-error-empty = Le fichier est vide.
 csv-error-no-rows = Le fichier n'a aucune personne après l'en-tête.
-csv-error-unknown-column = Colonne inconnue. Colonnes possibles : nom, email, langues, sujets.
+csv-error-unknown-column = Colonne inconnue. Colonnes possibles : nom, email, langues, sujets (bénévoles) ou structure, nom, email (partenaires).
 csv-error-repeated-column = Cette colonne est en double.
 csv-error-missing-column = Cette colonne obligatoire manque.
 csv-error-too-many-cells = Cette ligne a plus de cases que l'en-tête.
@@ -141,6 +141,9 @@ csv-error-email-repeated = Cette adresse e-mail est déjà plus haut dans le fic
 csv-error-language-unknown = Code de langue inconnu (exemples : fr, ar, en).
 csv-error-languages-missing = Aucune langue.
 csv-error-topic-unknown = Code de sujet inconnu (voir la liste des sujets).
+csv-error-structure-missing = Le nom de la structure partenaire est vide.
+csv-error-structure-too-long = Le nom de la structure est trop long (200 caractères au plus).
+csv-error-partner-column = Un fichier de partenaires (avec la colonne « structure ») n'a ni langues ni sujets : retirez cette colonne.
 
 person-skills = Sujets
 person-charter-version = Charte acceptée : version { $version }

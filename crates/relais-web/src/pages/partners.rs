@@ -237,17 +237,8 @@ pub async fn invite(State(state): State<AppState>, ctx: PageCtx, data: FormData)
         let now = now_ms();
         let token = relais_store::sessions::random_token();
         let days = state.config.invitation_ttl / relais_domain::DAY;
-        let url = state.config.public_link(&format!("/partenaire/invitation/{token}"));
-        let args = [("name", name.clone()), ("structure", structure.clone()), ("days", days.to_string()), ("url", url)];
-        let args: Vec<(&'static str, fluent_templates::fluent_bundle::FluentValue<'static>)> =
-            args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
-        let mail = relais_store::outbox::NewMessage {
-            idempotency_key: format!("partner-invitation:{}", relais_store::people::token_hash(&token)),
-            recipient: email.clone(),
-            subject: tr.t1("partners-mail-subject", "structure", &structure),
-            body_text: super::forms::t_args(tr, "partners-mail-body", &args),
-            not_before_ms: now,
-        };
+        let hash = relais_store::people::token_hash(&token);
+        let mail = crate::people_mail::partner_invitation(tr, &token, &hash, &email, &name, &structure, days, &state.config.public_url, now);
         let p = NewPartner { email: email.clone(), name: name.clone(), structure: structure.clone(), network_id, invited_by: s.user.id, token, expires_at: now + state.config.invitation_ttl };
         match state.store.invite_partner(&p, &mail, now).await {
             Ok(id) => {

@@ -348,6 +348,7 @@ async fn invite_with_token(app: &TestApp, network: i64, by: i64, email: &str, to
         languages: vec!["fr".into()],
         topics: vec![],
         token_hash: token_hash(token),
+        structure: None,
     };
     let mail = relais_store::outbox::NewMessage {
         idempotency_key: format!("test-invitation:{email}"),
@@ -609,4 +610,43 @@ async fn invitation_emails_carry_a_one_time_link_that_signs_in() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(page(&c, app.url("/benevole/profil")).await.0, StatusCode::OK, "signed in");
     assert_eq!(page(&browser(), link).await.0, StatusCode::GONE, "once only");
+}
+
+#[tokio::test]
+async fn a_file_with_a_structure_column_invites_partner_accounts_that_sign_in_as_partners() {
+    let app = TestApp::spawn().await;
+    let a = network(&app, "Réseau A").await;
+    member(&app, Role::Coordinator, "ca@relais.test", &[a]).await;
+    let token = app.token("ca@relais.test").await;
+    let file = "structure;nom;email\nCCAS de Chambéry;Léa Martin;lea@ccas.example.org\nCentre social des Hauts;Omar;omar@cs.example.org\n";
+    let res = upload(&app, &token, a, file.into()).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!((body["invited"].as_u64(), body["already_known"].as_u64()), (Some(2), Some(0)));
+    let lea = app.store.user_by_email("lea@ccas.example.org").await.unwrap().unwrap();
+    assert_eq!((lea.role(), lea.status), (Role::Partner, AccountStatus::Pending));
+    assert_eq!(app.store.partner_structure(lea.id).await.unwrap().as_deref(), Some("CCAS de Chambéry"));
+    assert_eq!(app.store.user_networks(lea.id).await.unwrap(), vec![a]);
+
+    // Her e-mail carries the partners' link; following it makes an active partner account.
+    let mails = app.store.recent_messages(10).await.unwrap();
+    let mail = mails.iter().find(|m| m.recipient.as_deref() == Some("lea@ccas.example.org")).expect("an e-mail to Léa");
+    let text = mail.body_text.clone().unwrap();
+    assert!(mail.subject.contains("CCAS de Chambéry"), "{}", mail.subject);
+    let start = text.find("/partenaire/invitation/").expect("the partners' link");
+    let link = text[start..].split_whitespace().next().unwrap().to_owned();
+    let c = browser();
+    let (status, html) = page(&c, app.url(&link)).await;
+    assert_eq!(status, StatusCode::OK);
+    let csrf = csrf_of(&html);
+    let res = c.post(app.url(&link)).form(&[("csrf", csrf.as_str()), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/partenaire");
+    let lea = app.store.user(lea.id).await.unwrap();
+    assert_eq!((lea.role(), lea.status), (Role::Partner, AccountStatus::Active));
+
+    // The same file again invites nobody twice.
+    let res = upload(&app, &token, a, file.into()).await;
+    let body: Value = res.json().await.unwrap();
+    assert_eq!((body["invited"].as_u64(), body["already_known"].as_u64()), (Some(0), Some(2)));
 }
