@@ -261,6 +261,10 @@ fn choice_label(tr: &Tr, field: &str, i: usize, value: &str) -> (String, bool) {
     let key = match field {
         "services" => format!("places-service-{i}"),
         "frais_a_charge" => format!("places-fee-{i}"),
+        "prise_en_charge_specifique" => format!("places-specific-{i}"),
+        "publics_specifiquement_adresses" => format!("places-public-{i}"),
+        "modalites_acces" => format!("places-access-{i}"),
+        "modalites_accompagnement" => format!("places-support-{i}"),
         _ => String::new(),
     };
     if !key.is_empty() && tr.has(&key) { (tr.t(&key), false) } else { (value.to_string(), tr.lang.code() != "fr") }

@@ -155,8 +155,15 @@ fn required_keys() -> BTreeSet<String> {
         keys.insert(dashed("conflict", code));
     }
     // The public page's labels of the schema's vocabularies, by position.
-    for i in 0..relais_directory::vocab::PRISE_EN_CHARGE.len() {
-        keys.insert(format!("places-specific-{i}"));
+    for (prefix, values) in [
+        ("places-specific", relais_directory::vocab::PRISE_EN_CHARGE),
+        ("places-public", relais_directory::vocab::PUBLICS),
+        ("places-access", relais_directory::vocab::MODALITES_ACCES),
+        ("places-support", relais_directory::vocab::MODALITES_ACCOMPAGNEMENT),
+    ] {
+        for i in 0..values.len() {
+            keys.insert(format!("{prefix}-{i}"));
+        }
     }
     // Why an import refused a row: every code the directory crate may give.
     for code in relais_directory::reason::CODES {

@@ -453,3 +453,18 @@ async fn the_lieux_map_appears_only_with_its_library_and_allows_only_its_tile_se
         assert!(!res.text().await.unwrap().contains("id=\"places-map\""), "{path}");
     }
 }
+
+/// The form's choices of the schema's lists read in the page's language; the value sent is
+/// still the schema's French text.
+#[tokio::test]
+async fn the_place_form_offers_the_schemas_lists_in_the_pages_language() {
+    let app = TestApp::spawn().await;
+    let c = coordinator(&app).await;
+    let (_, en) = page(&c, app.url("/coordination/lieux/nouveau?lang=en")).await;
+    for label in ["One-to-one support", "Deafness", "Families and/or children", "Book an appointment online", "Free under conditions"] {
+        assert!(en.contains(label), "{label}: {en}");
+    }
+    assert!(en.contains("value=\"Accompagnement individuel\""), "the schema's value is what is sent");
+    let (_, fr) = page(&c, app.url("/coordination/lieux/nouveau?lang=fr")).await;
+    assert!(fr.contains("> Accompagnement individuel</label>"), "{fr}");
+}
