@@ -168,6 +168,7 @@ partners-structure-hint = مثلًا: CCAS de Chambéry، مركز اجتماع�
 partners-name-label = اسم الشخص
 partners-email-label = البريد الإلكتروني
 partners-col-status = الحساب
+partners-col-actions = الإجراءات
 partners-invite-title = دعوة شريك
 partners-batch-hint = عدة هياكل دفعة واحدة: ملف CSV بسطر العناوين «structure;nom;email».
 partners-batch-link = إرسال ملف دعوات

@@ -168,6 +168,7 @@ partners-structure-hint = For example: CCAS de Chambéry, a social centre, Franc
 partners-name-label = Person's name
 partners-email-label = E-mail
 partners-col-status = Account
+partners-col-actions = Actions
 partners-invite-title = Invite a partner
 partners-batch-hint = Several structures at once: a CSV file with the header “structure,name,email”.
 partners-batch-link = Send an invitation file

@@ -168,6 +168,7 @@ partners-structure-hint = Par exemple : CCAS de Chambéry, centre social, France
 partners-name-label = Nom de la personne
 partners-email-label = Courriel
 partners-col-status = Compte
+partners-col-actions = Actions
 partners-invite-title = Inviter un partenaire
 partners-batch-hint = Plusieurs structures à la fois : un fichier CSV avec l'en-tête « structure;nom;email ».
 partners-batch-link = Envoyer un fichier d'invitations

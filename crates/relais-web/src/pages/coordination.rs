@@ -155,7 +155,7 @@ struct VolunteersPage<'a> {
 
 /// Whether `me` may change the account of someone with `role` in `networks`: within
 /// their networks (admins: everyone), never someone with more power, never themselves.
-fn may_change(me: &relais_store::Session, id: i64, role: Role, networks: &[i64]) -> bool {
+pub(crate) fn may_change(me: &relais_store::Session, id: i64, role: Role, networks: &[i64]) -> bool {
     id != me.user.id && role <= me.user.role() && may_manage(me.user.role(), &me.networks, networks)
 }
 
@@ -224,7 +224,9 @@ pub async fn set_status(State(state): State<AppState>, ctx: PageCtx, Path(id): P
         }
         tracing::info!(user = id, by = me.user.id, status = status.as_str(), "account status changed");
         state.notify_queue();
-        Ok(Redirect::to("/coordination/benevoles").into_response())
+        // The partners page has the same buttons for partner accounts, and gets its page back.
+        let back = if data.get("retour") == Some("partenaires") { "/coordination/partenaires" } else { "/coordination/benevoles" };
+        Ok(Redirect::to(back).into_response())
     }
     .await;
     finish(&ctx, result)

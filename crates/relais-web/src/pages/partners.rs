@@ -154,6 +154,12 @@ pub async fn request_submit(State(state): State<AppState>, ctx: PageCtx, data: F
 // --- Coordinators: partner accounts ---
 
 pub struct PartnerItem {
+    pub id: i64,
+    /// Whether this coordinator may deactivate or reactivate the account (their networks).
+    pub manageable: bool,
+    /// Not deactivated: active, or invited and not yet signed in (deactivating it then
+    /// withdraws the invitation: a deactivated account's link no longer works).
+    pub active: bool,
     pub name: String,
     pub email: String,
     pub structure: String,
@@ -179,12 +185,17 @@ async fn partners_page(
     typed: (String, String, String),
     notice: Option<String>,
 ) -> Result<Response, PageError> {
+    let networks: std::collections::HashMap<i64, Vec<i64>> = state.store.list_users().await?.into_iter().map(|u| (u.user.id, u.networks)).collect();
+    let me = ctx.session.as_ref();
     let partners = state
         .store
         .partners()
         .await?
         .into_iter()
         .map(|(u, s)| PartnerItem {
+            id: u.id,
+            manageable: me.is_some_and(|me| super::coordination::may_change(me, u.id, u.role(), networks.get(&u.id).map(Vec::as_slice).unwrap_or_default())),
+            active: u.status != relais_store::AccountStatus::Deactivated,
             status: label(&ctx.tr, "account-status", u.status.as_str()),
             name: u.display_name,
             email: u.email,

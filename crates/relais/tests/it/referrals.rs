@@ -657,3 +657,34 @@ async fn coordinators_follow_the_referrals_of_their_networks_without_the_persons
     let (status, _) = page(&v, app.url("/coordination/orientations")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_coordinator_deactivates_a_partner_of_their_network_from_the_partners_page() {
+    let app = TestApp::spawn().await;
+    let now = relais_web::now_ms();
+    let a = app.store.ensure_network("Réseau Savoie", now).await.unwrap().id;
+    let b = app.store.ensure_network("Réseau Isère", now).await.unwrap().id;
+    member(&app, Role::Coordinator, "coord-a@relais.test", a).await;
+    let ours = member(&app, Role::Partner, "ccas@savoie.test", a).await;
+    member(&app, Role::Partner, "ccas@isere.test", b).await;
+    let c = browser();
+    sign_in_as(&app, &c, "coord-a@relais.test").await;
+    let (_, html) = page(&c, app.url("/coordination/partenaires")).await;
+    // A button for the partner of the coordinator's network only.
+    assert_eq!(html.matches("/statut\"").count(), 1, "{html}");
+    assert!(html.contains(&format!("action=\"/coordination/benevoles/{ours}/statut\"")), "{html}");
+    let csrf = csrf_of(&html);
+    let url = app.url(&format!("/coordination/benevoles/{ours}/statut"));
+    let (status, _, location) = post_form(&c, url.clone(), &[("csrf", csrf.as_str()), ("status", "deactivated"), ("retour", "partenaires")]).await;
+    assert_eq!((status, location.as_deref()), (StatusCode::SEE_OTHER, Some("/coordination/partenaires")));
+    assert_eq!(app.store.user(ours).await.unwrap().status, relais_store::AccountStatus::Deactivated);
+    // The partner can no longer sign in; reactivated, they can.
+    let partner = browser();
+    let (_, login) = page(&partner, app.url("/connexion")).await;
+    let pcsrf = csrf_of(&login);
+    let (status, _, _) = post_form(&partner, app.url("/connexion"), &[("csrf", pcsrf.as_str()), ("email", "ccas@savoie.test"), ("password", PASSWORD)]).await;
+    assert_ne!(status, StatusCode::SEE_OTHER, "a deactivated partner does not sign in");
+    let (status, _, _) = post_form(&c, url, &[("csrf", csrf.as_str()), ("status", "active"), ("retour", "partenaires")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    sign_in_as(&app, &partner, "ccas@savoie.test").await;
+}
