@@ -18,6 +18,8 @@ const PAGES = [
   // Issue 6: every referral (referrals.test.js, which runs before, sent some), and one state.
   ['admin@relais.test', '/coordination/orientations'],
   ['admin@relais.test', '/coordination/orientations?etat=sent'],
+  // The partner accounts, with their deactivate buttons.
+  ['admin@relais.test', '/coordination/partenaires'],
 ];
 
 describe('signed-in pages pass axe', { skip: SERVER_SKIP }, () => {
