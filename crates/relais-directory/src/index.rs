@@ -100,7 +100,7 @@ pub struct Index {
     weeks: Vec<Option<Week>>,
     /// Service ids by position, for the places that offer an id past [`OVERFLOW_BIT`].
     overflow_services: HashMap<u32, Vec<u16>>,
-    /// Distinct service names, folded, for `need`.
+    /// Distinct service names (and data·inclusion thematiques), folded, for `need`.
     services: Vec<String>,
     /// Places with both coordinates, per grid cell.
     grid: HashMap<(i32, i32), Vec<Slot>>,
@@ -118,12 +118,14 @@ fn cell(lat: f64, lon: f64) -> (i32, i32) {
     ((lat / CELL_DEG).floor() as i32, (lon / CELL_DEG).floor() as i32)
 }
 
-/// The fields `q` is looked for in (the rule of `search::mentions`).
-fn searched_fields(p: &Place) -> impl Iterator<Item = &str> {
+/// The fields `q` is looked for in (the rule of `search::mentions`); `social` is
+/// `crate::social::described(p)`, empty for a place of the LMN schema.
+fn searched_fields<'a>(p: &'a Place, social: &'a [String]) -> impl Iterator<Item = &'a str> {
     [Some(p.nom.as_str()), p.presentation_resume.as_deref(), p.presentation_detail.as_deref(), Some(p.commune.as_str())]
         .into_iter()
         .flatten()
         .chain(p.services.iter().map(String::as_str))
+        .chain(social.iter().map(String::as_str))
 }
 
 /// Whether `week` is open at `minute` of `weekday` (the rule of `Week::is_open`).
@@ -197,7 +199,12 @@ impl Index {
                 }
             }
             let mut overflow = Vec::new();
-            for s in &p.services {
+            // What `need` reads (the rule of `search::offers`): the LMN services, and the
+            // thematiques of data·inclusion services (those places only: the JSON is read then).
+            let offered: std::borrow::Cow<[String]> =
+                if p.data_inclusion.is_some() { crate::social::offered(p).into() } else { p.services.as_slice().into() };
+            let social = if p.data_inclusion.is_some() { crate::social::described(p) } else { Vec::new() };
+            for s in offered.iter() {
                 let next = service_ids.len() as u16;
                 let id = *service_ids.entry(s.clone()).or_insert_with(|| {
                     index.services.push(fold(s));
@@ -219,7 +226,7 @@ impl Index {
             }
             index.slots.push(slot);
             index.weeks.push(week);
-            for field in searched_fields(p) {
+            for field in searched_fields(p, &social) {
                 for tok in fold(field).split(' ').filter(|t| t.len() > 2) {
                     let next = token_ids.len() as u32;
                     let id = *token_ids.entry(tok.to_string()).or_insert_with(|| {

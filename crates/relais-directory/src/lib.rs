@@ -16,6 +16,7 @@ pub mod model;
 mod parallel;
 pub mod reason;
 pub mod search;
+pub mod social;
 pub mod vocab;
 
 pub use import::{parse, Format, ImportReport, Rejected};

@@ -3,7 +3,9 @@
 //! Ranking decision: the rank is the distance in km plus a 5 km penalty for each word of `q`
 //! the place does not mention (name, presentation, services, commune), so a place that says
 //! what the person asked for may come before a slightly nearer one that does not, but never
-//! before one much nearer. Without an origin, places are ordered by fit then name.
+//! before one much nearer. Without an origin, places are ordered by fit then name. The
+//! social services of places imported from data·inclusion count as what a place offers and
+//! says (see `crate::social`).
 
 use crate::communes::fold;
 use crate::geo::distance_km;
@@ -19,7 +21,8 @@ pub struct Query {
     /// Where the person is (a commune centre).
     pub origin: Option<(f64, f64)>,
     pub radius_km: f64,
-    /// A service of the schema's vocabulary, or words found in one ("démarches").
+    /// A service of the schema's vocabulary, a data·inclusion thematique or category
+    /// (`logement-hebergement`), or words found in one ("démarches", "logement").
     pub need: Option<String>,
     pub q: Option<String>,
     pub open_now: bool,
@@ -46,12 +49,14 @@ fn mentions(p: &Place, word: &str) -> bool {
         p.presentation_detail.as_deref(),
         Some(p.commune.as_str()),
     ];
-    hay.into_iter().flatten().any(|h| fold(h).contains(word)) || p.services.iter().any(|s| fold(s).contains(word))
+    hay.into_iter().flatten().any(|h| fold(h).contains(word))
+        || p.services.iter().any(|s| fold(s).contains(word))
+        || crate::social::described(p).iter().any(|s| fold(s).contains(word))
 }
 
 fn offers(p: &Place, need: &str) -> bool {
     let n = fold(need);
-    n.is_empty() || p.services.iter().any(|s| fold(s).contains(&n))
+    n.is_empty() || crate::social::offered(p).iter().any(|s| fold(s).contains(&n))
 }
 
 /// The search through a freshly built [`crate::index::Index`] (a server keeps a
@@ -65,12 +70,23 @@ pub fn search<'a>(places: &'a [Place], q: &Query) -> Vec<Hit<'a>> {
 pub struct Directory {
     places: Vec<Place>,
     index: crate::index::Index,
+    categories: Vec<&'static str>,
 }
 
 impl Directory {
     pub fn new(places: Vec<Place>) -> Directory {
         let index = crate::index::Index::build(&places);
-        Directory { places, index }
+        let mut present: Vec<&'static str> = places.iter().filter(|p| p.data_inclusion.is_some()).flat_map(crate::social::categories).collect();
+        present.sort_unstable();
+        present.dedup();
+        let categories = crate::social::CATEGORIES.iter().map(|(c, _)| *c).filter(|c| present.contains(c)).collect();
+        Directory { places, index, categories }
+    }
+
+    /// The data·inclusion categories some place of the directory offers, in
+    /// [`crate::social::CATEGORIES`]' order (a page offers only needs that can be found).
+    pub fn categories(&self) -> &[&'static str] {
+        &self.categories
     }
 
     pub fn search(&self, q: &Query) -> Vec<Hit<'_>> {

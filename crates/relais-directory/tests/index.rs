@@ -143,3 +143,43 @@ fn more_services_than_mask_bits_and_split_hours_still_answer_exactly() {
     }
     assert!(non_empty > compared / 2, "{non_empty} of {compared} queries found something");
 }
+
+#[test]
+fn social_services_of_data_inclusion_places_are_found_by_need_and_words_exactly_as_the_plain_rule_finds_them() {
+    // The sample's two valid structures (a social centre, a grocery without coordinates), a
+    // copy of the grocery placed in Chambéry, among the real LMN places.
+    let sample = include_bytes!("data/data-inclusion-sample.json");
+    let di = relais_directory::data_inclusion::parse(sample).unwrap().accepted;
+    assert_eq!(di.len(), 2);
+    let mut places = places();
+    let mut grocery = di.iter().find(|p| p.id == "dora--epicerie-solidaire").unwrap().clone();
+    assert!(grocery.latitude.is_none());
+    places.extend(di.iter().cloned());
+    grocery.id = "dora--epicerie-placee".into();
+    (grocery.latitude, grocery.longitude) = (Some(45.5703), Some(5.9236));
+    places.push(grocery);
+    let dir = Directory::new(places.clone());
+    assert_eq!(dir.categories(), ["equipement-et-alimentation", "difficultes-administratives-ou-juridiques", "numerique"]);
+
+    let chambery = communes().resolve("Chambéry").map(|c| (c.lat, c.lon));
+    let ids = |need: Option<&str>, q: Option<&str>, origin| {
+        let query = Query { origin, radius_km: 30.0, need: need.map(str::to_string), q: q.map(str::to_string), open_now: false, free: false, now: "2026-10-21T08:00:00Z".parse().unwrap(), limit: 50 };
+        let got = dir.search(&query);
+        assert_eq!(key(&got), key(&scan(&places, &query)), "{query:?}");
+        got.iter().map(|h| h.place.id.clone()).collect::<Vec<_>>()
+    };
+    // By category value, category label, thematique label, a word of one.
+    for need in ["equipement-et-alimentation", "Équipement et alimentation", "alimentation"] {
+        assert_eq!(ids(Some(need), None, chambery), ["dora--epicerie-placee"], "{need}");
+        assert_eq!(ids(Some(need), None, None), ["dora--epicerie-solidaire", "dora--epicerie-placee"], "{need}");
+    }
+    let admin = ids(Some("difficultes-administratives-ou-juridiques"), None, chambery);
+    assert_eq!(admin, ["dora--cs-tournesol"]);
+    // The words of q are looked for in the services' names and descriptions too.
+    assert_eq!(ids(None, Some("petits prix"), chambery), ["dora--epicerie-placee"]);
+    assert!(ids(None, Some("hygiène"), None).contains(&"dora--epicerie-solidaire".to_string()));
+    // An LMN need still finds the LMN places and the social centre (its numerique thematique).
+    let demarches = ids(Some("Aide aux démarches administratives"), None, chambery);
+    assert!(demarches.len() > 3 && demarches.contains(&"dora--cs-tournesol".to_string()), "{demarches:?}");
+    assert!(!demarches.iter().any(|id| id.starts_with("dora--epicerie")));
+}

@@ -1,11 +1,13 @@
 //! The data·inclusion v1 referentials (`data/data-inclusion/extra/*.json`, schema v1.0.8,
 //! Licence Ouverte 2.0; see data/data-inclusion/SOURCES.md), embedded and read once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub struct Vocabularies {
     pub thematiques: HashSet<String>,
+    /// Thematique value → its French label.
+    pub thematique_labels: HashMap<String, String>,
     pub publics: HashSet<String>,
     pub frais: HashSet<String>,
     pub modes_accueil: HashSet<String>,
@@ -21,10 +23,16 @@ fn values(json: &str) -> HashSet<String> {
     list.iter().filter_map(|v| v["value"].as_str().map(str::to_string)).collect()
 }
 
+fn labels(json: &str) -> HashMap<String, String> {
+    let list: Vec<serde_json::Value> = serde_json::from_str(json).expect("shipped data·inclusion referential");
+    list.iter().filter_map(|v| Some((v["value"].as_str()?.to_string(), v["label"].as_str()?.to_string()))).collect()
+}
+
 pub fn vocabularies() -> &'static Vocabularies {
     static V: OnceLock<Vocabularies> = OnceLock::new();
     V.get_or_init(|| Vocabularies {
         thematiques: values(include_str!("../../data/data-inclusion/extra/thematiques.json")),
+        thematique_labels: labels(include_str!("../../data/data-inclusion/extra/thematiques.json")),
         publics: values(include_str!("../../data/data-inclusion/extra/publics.json")),
         frais: values(include_str!("../../data/data-inclusion/extra/frais.json")),
         modes_accueil: values(include_str!("../../data/data-inclusion/extra/modes-accueil.json")),
