@@ -162,7 +162,18 @@ async fn seed_places(store: &Store, now: i64) -> anyhow::Result<()> {
     let format = relais_directory::import::Format::sniff(HINAURA);
     let report = relais_directory::import::parse(HINAURA, format).map_err(|e| anyhow::anyhow!("demo places: {e}"))?;
     store.upsert_places(&report.accepted, now, &|_| {}).await?;
-    println!("Demo directory: {} places (Hinaura open data) for /lieux.", report.accepted.len());
+    // Two fictional social structures of Chambéry in the data·inclusion schema (the sample the
+    // tests import; its invalid rows are left out), so that the social needs (food,
+    // procedures…) are offered by /lieux too.
+    const DATA_INCLUSION: &[u8] = include_bytes!("../../relais-directory/tests/data/data-inclusion-sample.json");
+    let social = relais_directory::import::parse(DATA_INCLUSION, relais_directory::import::Format::DataInclusion)
+        .map_err(|e| anyhow::anyhow!("demo social places: {e}"))?;
+    store.upsert_places(&social.accepted, now, &|_| {}).await?;
+    println!(
+        "Demo directory: {} places (Hinaura open data) and {} social structures (fictional, data·inclusion schema) for /lieux.",
+        report.accepted.len(),
+        social.accepted.len()
+    );
     Ok(())
 }
 

@@ -81,3 +81,24 @@ places-support-0 = باستقلالية
 places-support-1 = مرافقة فردية
 places-support-2 = في ورشة جماعية
 places-support-3 = عن بُعد
+
+# data·inclusion: categories of the social services' thematiques (relais_directory::social::CATEGORIES)
+places-need-group-digital = المساعدة الرقمية
+places-need-group-social = المساعدة الاجتماعية والحياة اليومية
+places-social-services-label = الخدمات الاجتماعية
+places-category-equipement-et-alimentation = الطعام والملابس والتجهيزات
+places-category-logement-hebergement = السكن والإيواء
+places-category-difficultes-financieres = المال والميزانية والديون
+places-category-difficultes-administratives-ou-juridiques = الإجراءات الإدارية والحقوق والعدالة
+places-category-sante = الصحة
+places-category-famille = الأسرة والأطفال
+places-category-mobilite = التنقل
+places-category-numerique = الرقمي
+places-category-lecture-ecriture-calcul = القراءة والكتابة والحساب
+places-category-se-former = التكوين
+places-category-trouver-un-emploi = البحث عن عمل
+places-category-choisir-un-metier = اختيار مهنة
+places-category-preparer-sa-candidature = تحضير طلب العمل
+places-category-creer-une-entreprise = إنشاء مقاولة
+places-category-remobilisation = استعادة الثقة والانطلاق من جديد
+places-category-souvrir-a-linternational = السفر أو الاستقرار في الخارج

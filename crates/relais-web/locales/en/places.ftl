@@ -79,3 +79,24 @@ places-support-0 = On your own
 places-support-1 = One-to-one support
 places-support-2 = In a group workshop
 places-support-3 = Remotely
+
+# data·inclusion: categories of the social services' thematiques (relais_directory::social::CATEGORIES)
+places-need-group-digital = Digital help
+places-need-group-social = Social help and daily life
+places-social-services-label = Social services
+places-category-equipement-et-alimentation = Food, clothing, equipment
+places-category-logement-hebergement = Housing and shelter
+places-category-difficultes-financieres = Money, budget, debts
+places-category-difficultes-administratives-ou-juridiques = Paperwork, rights, legal help
+places-category-sante = Health
+places-category-famille = Family, children
+places-category-mobilite = Getting around
+places-category-numerique = Digital
+places-category-lecture-ecriture-calcul = Reading, writing, numbers
+places-category-se-former = Training
+places-category-trouver-un-emploi = Finding a job
+places-category-choisir-un-metier = Choosing a job
+places-category-preparer-sa-candidature = Preparing a job application
+places-category-creer-une-entreprise = Starting a business
+places-category-remobilisation = Regaining confidence, getting back on track
+places-category-souvrir-a-linternational = Going or settling abroad

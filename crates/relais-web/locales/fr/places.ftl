@@ -79,3 +79,24 @@ places-support-0 = En autonomie
 places-support-1 = Accompagnement individuel
 places-support-2 = Dans un atelier collectif
 places-support-3 = À distance
+
+# data·inclusion: categories of the social services' thematiques (relais_directory::social::CATEGORIES)
+places-need-group-digital = Aide au numérique
+places-need-group-social = Aide sociale et vie quotidienne
+places-social-services-label = Services sociaux
+places-category-equipement-et-alimentation = Alimentation, vêtements, équipement
+places-category-logement-hebergement = Logement et hébergement
+places-category-difficultes-financieres = Argent, budget, dettes
+places-category-difficultes-administratives-ou-juridiques = Démarches administratives, droits, justice
+places-category-sante = Santé
+places-category-famille = Famille, enfants
+places-category-mobilite = Se déplacer
+places-category-numerique = Numérique
+places-category-lecture-ecriture-calcul = Lire, écrire, compter
+places-category-se-former = Se former
+places-category-trouver-un-emploi = Trouver un emploi
+places-category-choisir-un-metier = Choisir un métier
+places-category-preparer-sa-candidature = Préparer sa candidature
+places-category-creer-une-entreprise = Créer une entreprise
+places-category-remobilisation = Reprendre confiance, se remettre en route
+places-category-souvrir-a-linternational = Partir ou s'installer à l'étranger

@@ -37,7 +37,9 @@ pub const SEARCH_LIMIT: usize = 50;
 pub struct SearchParams {
     /// Postcode or commune name (accents and small typos forgiven).
     pub near: Option<String>,
-    /// A service of the schema ("Aide aux démarches administratives") or words of one.
+    /// A service of the LMN schema ("Aide aux démarches administratives"), a data·inclusion
+    /// thematique (`logement-hebergement--louer-un-logement`) or category
+    /// (`equipement-et-alimentation`), or words of one of them.
     pub need: Option<String>,
     /// Free words looked for in name, presentation, services, commune.
     pub q: Option<String>,
@@ -82,6 +84,8 @@ pub struct PlaceHitDto {
     pub frais_a_charge: Vec<String>,
     pub services: Vec<String>,
     pub modalites_acces: Vec<String>,
+    /// The social services of a place imported from data·inclusion (empty for LMN places).
+    pub social_services: Vec<SocialServiceDto>,
     /// The place on OpenStreetMap (when it has coordinates).
     pub osm_url: Option<String>,
     /// Closed temporarily up to and including this date (`YYYY-MM-DD`, Europe/Paris); such a
@@ -90,6 +94,16 @@ pub struct PlaceHitDto {
     /// WGS84 coordinates, when the place has them (the `/lieux` map uses them).
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+}
+
+/// One data·inclusion service of a place, as received (French, the producer's words).
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct SocialServiceDto {
+    pub nom: String,
+    pub description: Option<String>,
+    /// data·inclusion v1 thematique values.
+    pub thematiques: Vec<String>,
+    pub frais: Option<String>,
 }
 
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -167,6 +181,10 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<PlaceSearch
                     frais_a_charge: pl.frais_a_charge.clone(),
                     services: pl.services.clone(),
                     modalites_acces: pl.modalites_acces.clone(),
+                    social_services: relais_directory::social::services(pl)
+                        .into_iter()
+                        .map(|s| SocialServiceDto { nom: s.nom, description: s.description, thematiques: s.thematiques, frais: s.frais })
+                        .collect(),
                     osm_url: match (pl.latitude, pl.longitude) {
                         (Some(la), Some(lo)) => Some(format!("https://www.openstreetmap.org/?mlat={la}&mlon={lo}#map=18/{la}/{lo}")),
                         _ => None,

@@ -55,6 +55,8 @@ pub struct PlaceView {
     pub specific: Vec<String>,
     pub fees: Vec<String>,
     pub services: Vec<String>,
+    /// Names of the data·inclusion services (the producer's French words).
+    pub social_services: Vec<String>,
     pub osm_url: Option<String>,
     /// "Fermé temporairement jusqu'au …" when a coordinator closed it.
     pub closed: Option<String>,
@@ -73,6 +75,8 @@ struct PlacesPage<'a> {
     open_now: bool,
     free: bool,
     services: Vec<Opt>,
+    /// The data·inclusion categories present in the directory (empty: no such place).
+    categories: Vec<Opt>,
     radii: Vec<Opt>,
     errors: Errors,
     /// `None` before a search; the places found otherwise (possibly none).
@@ -146,6 +150,7 @@ fn view(tr: &Tr, p: PlaceHitDto) -> PlaceView {
         specific: p.prise_en_charge_specifique.iter().map(|s| specific_label(tr, s)).collect(),
         fees: p.frais_a_charge.iter().map(|f| fee_label(tr, f)).collect(),
         services: p.services.iter().map(|s| service_label(tr, s)).collect(),
+        social_services: p.social_services.into_iter().map(|s| s.nom).collect(),
         osm_url: p.osm_url,
         closed: p.closed_until.as_deref().map(|d| tr.t1("places-closed-until", "date", super::places_admin::date_text(tr, d))),
         lat_lon: p.latitude.zip(p.longitude),
@@ -222,6 +227,15 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             .enumerate()
             .map(|(i, s)| Opt { value: s.to_string(), label: tr.t(&format!("places-service-{i}")), selected: need == *s })
             .collect();
+        // Social needs (food, housing…) only where the directory holds data·inclusion places.
+        let categories = state
+            .places
+            .snapshot()
+            .directory
+            .categories()
+            .iter()
+            .map(|c| Opt { value: c.to_string(), label: tr.t(&format!("places-category-{c}")), selected: need == *c })
+            .collect();
         let mut radii: Vec<u32> = RADII.to_vec();
         if !radii.contains(&radius_value) {
             radii.push(radius_value);
@@ -242,7 +256,7 @@ pub async fn page(State(state): State<AppState>, ctx: PageCtx, Query(f): Query<P
             zoom_in: tr.t("places-map-zoom-in"),
             zoom_out: tr.t("places-map-zoom-out"),
         });
-        let mut page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, radii, errors, results, origin, count_text, demande, map });
+        let mut page = render(&PlacesPage { ctx: &ctx, near, q, open_now, free, services, categories, radii, errors, results, origin, count_text, demande, map });
         if let Some(csp) = tiles_origin.and_then(|o| axum::http::HeaderValue::from_str(&crate::map::csp_for_tiles(&o)).ok()) {
             page.headers_mut().insert(axum::http::header::CONTENT_SECURITY_POLICY, csp);
         }

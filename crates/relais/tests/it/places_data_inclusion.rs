@@ -79,3 +79,55 @@ async fn data_inclusion_imports_with_a_report_and_exports_what_it_received() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+
+/// Chambéry's and Grenoble's finders listed social services (food, housing, budget…): a
+/// data·inclusion place is found by the category of its services' thematiques, through the
+/// API and the `/lieux` form, which offers these categories (in the page's language) once the
+/// directory holds such places, and shows the services' names with each place.
+#[tokio::test]
+async fn social_services_are_found_by_their_category_on_the_api_and_the_lieux_page() {
+    let (store, url, dir) = fresh_store().await;
+    store.close().await;
+    let (ok, out, err) = relais(&["import", "places", &format!("{DATA}/data-inclusion-sample.json"), "--database-url", &url]);
+    assert!(ok, "{out}{err}");
+    let store = relais_store::Store::connect(&url).await.unwrap();
+    let app = TestApp::spawn_on(store, url.clone(), dir, test_config()).await;
+
+    let ids = |body: &serde_json::Value| -> Vec<String> {
+        body["places"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_string()).collect()
+    };
+    let api = |q: &str| {
+        let (c, u) = (app.client.clone(), app.url(&format!("/api/v1/places?{q}")));
+        async move {
+            let res = c.get(u).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    // The grocery has no coordinates: found by its need, without `near`.
+    let food = api("need=equipement-et-alimentation").await;
+    assert_eq!(ids(&food), ["dora--epicerie-solidaire"], "{food}");
+    assert_eq!(food["places"][0]["social_services"][0]["nom"], "Courses à petits prix");
+    assert_eq!(food["places"][0]["social_services"][0]["thematiques"][0], "equipement-et-alimentation--alimentation");
+    // The social centre, near Chambéry, by the category of one of its services or its label.
+    let admin = api("near=73000&need=difficultes-administratives-ou-juridiques").await;
+    assert_eq!(ids(&admin), ["dora--cs-tournesol"], "{admin}");
+    assert_eq!(ids(&api("need=Logement").await), Vec::<String>::new(), "no housing service in the sample");
+    // Words of a service's name are searched too.
+    assert_eq!(ids(&api("q=petits%20prix").await), ["dora--epicerie-solidaire"]);
+
+    let c = browser();
+    let (status, html) = page(&c, app.url("/lieux?need=equipement-et-alimentation")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<optgroup label=\"Aide sociale et vie quotidienne\">"), "{html}");
+    assert!(html.contains("<option value=\"equipement-et-alimentation\" selected>Alimentation, vêtements, équipement</option>"), "{html}");
+    assert!(html.contains("<option value=\"difficultes-administratives-ou-juridiques\">"), "the categories present are offered");
+    assert!(!html.contains("<option value=\"logement-hebergement\""), "absent categories are not offered");
+    assert!(html.contains("Épicerie solidaire du Biollay") && html.contains("<li>Courses à petits prix</li>"), "{html}");
+    assert!(!html.contains("Centre social Le Tournesol"));
+    let (_, en) = page(&c, app.url("/lieux?need=equipement-et-alimentation&lang=en")).await;
+    assert!(en.contains("<optgroup label=\"Social help and daily life\">") && en.contains(">Food, clothing, equipment</option>"), "{en}");
+    assert!(en.contains("<dt>Social services</dt>"));
+    let (_, ar) = page(&c, app.url("/lieux?need=equipement-et-alimentation&lang=ar")).await;
+    assert!(ar.contains(">الطعام والملابس والتجهيزات</option>"));
+}
